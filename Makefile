@@ -1,0 +1,30 @@
+# sales_process_grc: the two commands are `make run` and `make test`.
+.PHONY: run test lint setup pg-start pg-stop clean help
+
+help:
+	@echo "make run    set up everything and serve Odoo with the addon and demo data on http://127.0.0.1:8069 (admin/admin)"
+	@echo "make test   set up everything, run the addon's Odoo tests and the repository tests"
+	@echo "make lint   run the linters (pre-commit: ruff, pylint-odoo, OCA hooks, prettier)"
+	@echo "make setup  only the set-up (virtualenv, PostgreSQL cluster, system packages)"
+	@echo "make clean  remove .venv, var/ (local database cluster) and node_modules"
+
+run:
+	bash scripts/run.sh
+
+test:
+	bash scripts/test.sh
+
+lint:
+	bash scripts/lint.sh
+
+setup:
+	bash scripts/setup.sh
+
+pg-start:
+	bash scripts/pg.sh start
+
+pg-stop:
+	bash scripts/pg.sh stop
+
+clean: pg-stop
+	rm -rf .venv var node_modules build dist *.egg-info

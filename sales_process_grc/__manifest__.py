@@ -1,0 +1,19 @@
+# Copyright 2026 sales_process_grc contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Sales Process (GRC)",
+    "summary": "Prospect temperature, nine-step sales interview, attrition "
+    "tracking and sales force automation on top of Odoo CRM",
+    "version": "19.0.1.0.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/sales-process-grc/sales_process_grc",
+    "author": "sales_process_grc contributors",
+    "license": "LGPL-3",
+    "application": False,
+    "installable": True,
+    "depends": ["crm", "base_automation"],
+    "data": [
+        "security/ir.model.access.csv",
+    ],
+    "demo": [],
+}
