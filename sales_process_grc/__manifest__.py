@@ -13,7 +13,10 @@
     "installable": True,
     "depends": ["crm", "base_automation"],
     "data": [
+        "security/security.xml",
         "security/ir.model.access.csv",
+        "views/res_config_settings_views.xml",
+        "views/menus.xml",
     ],
     "demo": [],
 }
