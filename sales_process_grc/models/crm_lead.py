@@ -22,7 +22,6 @@ class CrmLead(models.Model):
         compute="_compute_interview",
         store=True,
         aggregator="avg",
-        digits=(16, 0),
         help="Steps done over the steps that are not skipped, in percent.",
     )
     interview_step_id = fields.Many2one(

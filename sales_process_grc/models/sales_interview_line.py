@@ -29,6 +29,7 @@ class SalesInterviewLine(models.Model):
     sequence = fields.Integer(
         related="step_id.sequence",
         store=True,
+        precompute=True,
         help="Order of the step in the sales interview.",
     )
     guidance = fields.Html(related="step_id.guidance")
@@ -42,28 +43,26 @@ class SalesInterviewLine(models.Model):
         "Skipped: the step does not apply to this sale.",
     )
     done_date = fields.Datetime(
-        compute="_compute_done",
-        store=True,
-        readonly=False,
+        readonly=True,
         copy=False,
         help="When the step was done or skipped; filled automatically.",
     )
     done_user_id = fields.Many2one(
         "res.users",
         string="Done By",
-        compute="_compute_done",
-        store=True,
-        readonly=False,
+        readonly=True,
         copy=False,
         help="Who marked the step done or skipped; filled automatically.",
     )
     note = fields.Text(help="What was learnt or agreed at this step.")
     # Stored copies of the lead for the analysis views and the record rules.
-    company_id = fields.Many2one(related="lead_id.company_id", store=True)
-    user_id = fields.Many2one(
-        related="lead_id.user_id", string="Salesperson", store=True
+    company_id = fields.Many2one(
+        related="lead_id.company_id", store=True, precompute=True
     )
-    team_id = fields.Many2one(related="lead_id.team_id", store=True)
+    user_id = fields.Many2one(
+        related="lead_id.user_id", string="Salesperson", store=True, precompute=True
+    )
+    team_id = fields.Many2one(related="lead_id.team_id", store=True, precompute=True)
     lead_won_status = fields.Selection(related="lead_id.won_status", string="Status")
     # Funnel measures (sum them in the pivot/graph views).
     reached_count = fields.Integer(
@@ -92,17 +91,6 @@ class SalesInterviewLine(models.Model):
         "A step appears only once on a lead.",
     )
 
-    @api.depends("state")
-    def _compute_done(self):
-        now = fields.Datetime.now()
-        for line in self:
-            if line.state == "todo":
-                line.done_date = False
-                line.done_user_id = False
-            elif not line.done_date:
-                line.done_date = now
-                line.done_user_id = self.env.user
-
     @api.depends("state", "lead_id.interview_step_id", "lead_id.won_status")
     def _compute_funnel(self):
         for line in self:
@@ -112,7 +100,16 @@ class SalesInterviewLine(models.Model):
             line.won_count = int(reached and line.lead_id.won_status == "won")
             line.stalled_count = int(current and line.lead_id.won_status != "won")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("state", "todo") != "todo":
+                vals.update(self._done_values(vals["state"]))
+        return super().create(vals_list)
+
     def write(self, vals):
+        if "state" in vals:
+            vals = {**vals, **self._done_values(vals["state"])}
         if vals.get("state") not in ("done", "skipped"):
             return super().write(vals)
         # A step done or skipped moves the interview forward: schedule the
@@ -122,6 +119,13 @@ class SalesInterviewLine(models.Model):
         res = super().write(vals)
         leads._interview_schedule_activities(previous)
         return res
+
+    def _done_values(self, state):
+        """Done date and user follow the state: set when the step is done or
+        skipped, cleared when it is set back to do."""
+        if state == "todo":
+            return {"done_date": False, "done_user_id": False}
+        return {"done_date": fields.Datetime.now(), "done_user_id": self.env.uid}
 
     def action_done(self):
         self.write({"state": "done"})
