@@ -13,6 +13,13 @@
     "data": [
         "security/security.xml",
         "security/ir.model.access.csv",
+        "data/sales_interview_step_data.xml",
+        "data/sales_objection_type_data.xml",
+        "views/sales_interview_line_views.xml",
+        "views/sales_interview_step_views.xml",
+        "views/sales_objection_type_views.xml",
+        "views/sales_lead_objection_views.xml",
+        "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],

@@ -1,0 +1,137 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class SalesInterviewLine(models.Model):
+    """One step of the sales interview on one lead: the rep's checklist."""
+
+    _name = "sales.interview.line"
+    _description = "Sales Interview Line"
+    _order = "lead_id, sequence, id"
+    _rec_name = "step_id"
+
+    lead_id = fields.Many2one(
+        "crm.lead",
+        string="Lead",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        help="Lead or opportunity whose sales interview this line belongs to.",
+    )
+    step_id = fields.Many2one(
+        "sales.interview.step",
+        string="Step",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        help="Step of the sales interview.",
+    )
+    sequence = fields.Integer(
+        related="step_id.sequence",
+        store=True,
+        precompute=True,
+        help="Order of the step in the sales interview.",
+    )
+    guidance = fields.Html(related="step_id.guidance")
+    state = fields.Selection(
+        [("todo", "To Do"), ("done", "Done"), ("skipped", "Skipped")],
+        default="todo",
+        required=True,
+        copy=False,
+        index=True,
+        help="To Do: still to be done. Done: the step was carried out. "
+        "Skipped: the step does not apply to this sale.",
+    )
+    done_date = fields.Datetime(
+        readonly=True,
+        copy=False,
+        help="When the step was done or skipped; filled automatically.",
+    )
+    done_user_id = fields.Many2one(
+        "res.users",
+        string="Done By",
+        readonly=True,
+        copy=False,
+        help="Who marked the step done or skipped; filled automatically.",
+    )
+    note = fields.Text(help="What was learnt or agreed at this step.")
+    # Stored copies of the lead for the analysis views and the record rules.
+    company_id = fields.Many2one(
+        related="lead_id.company_id", store=True, precompute=True
+    )
+    user_id = fields.Many2one(
+        related="lead_id.user_id", string="Salesperson", store=True, precompute=True
+    )
+    team_id = fields.Many2one(related="lead_id.team_id", store=True, precompute=True)
+    lead_won_status = fields.Selection(related="lead_id.won_status", string="Status")
+    # Funnel measures (sum them in the pivot/graph views).
+    reached_count = fields.Integer(
+        string="Reached",
+        compute="_compute_funnel",
+        store=True,
+        help="1 when the lead reached this step: the step is done or skipped, "
+        "or it is the lead's current step.",
+    )
+    won_count = fields.Integer(
+        string="Won",
+        compute="_compute_funnel",
+        store=True,
+        help="1 when the lead reached this step and was won.",
+    )
+    stalled_count = fields.Integer(
+        string="Stalled",
+        compute="_compute_funnel",
+        store=True,
+        help="1 when this step is where a lead that is not won stands still "
+        "(its current step).",
+    )
+
+    _lead_step_unique = models.Constraint(
+        "UNIQUE(lead_id, step_id)",
+        "A step appears only once on a lead.",
+    )
+
+    @api.depends("state", "lead_id.interview_step_id", "lead_id.won_status")
+    def _compute_funnel(self):
+        for line in self:
+            current = line.lead_id.interview_step_id == line.step_id
+            reached = line.state != "todo" or current
+            line.reached_count = int(reached)
+            line.won_count = int(reached and line.lead_id.won_status == "won")
+            line.stalled_count = int(current and line.lead_id.won_status != "won")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("state", "todo") != "todo":
+                vals.update(self._done_values(vals["state"]))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "state" in vals:
+            vals = {**vals, **self._done_values(vals["state"])}
+        if vals.get("state") not in ("done", "skipped"):
+            return super().write(vals)
+        # A step done or skipped moves the interview forward: schedule the
+        # activity of the step that becomes the current one.
+        leads = self.lead_id
+        previous = {lead.id: lead.interview_step_id for lead in leads}
+        res = super().write(vals)
+        leads._interview_schedule_activities(previous)
+        return res
+
+    def _done_values(self, state):
+        """Done date and user follow the state: set when the step is done or
+        skipped, cleared when it is set back to do."""
+        if state == "todo":
+            return {"done_date": False, "done_user_id": False}
+        return {"done_date": fields.Datetime.now(), "done_user_id": self.env.uid}
+
+    def action_done(self):
+        self.write({"state": "done"})
+
+    def action_skip(self):
+        self.write({"state": "skipped"})
+
+    def action_reset(self):
+        self.write({"state": "todo"})

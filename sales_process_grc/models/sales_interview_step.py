@@ -1,0 +1,136 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class SalesInterviewStep(models.Model):
+    """A step of the sales interview (entretien de vente).
+
+    Every applicable step gets one ``sales.interview.line`` on each lead; the
+    lines are kept in step with this configuration (see
+    ``crm.lead._interview_sync_lines``).
+    """
+
+    _name = "sales.interview.step"
+    _description = "Sales Interview Step"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(
+        default=10, help="Order of the step in the sales interview."
+    )
+    guidance = fields.Html(
+        translate=True,
+        sanitize_attributes=True,
+        help="What the salesperson should do and ask at this step; shown next "
+        "to the checklist while the step is the current one.",
+    )
+    team_ids = fields.Many2many(
+        "crm.team",
+        "sales_interview_step_crm_team_rel",
+        "step_id",
+        "team_id",
+        string="Sales Teams",
+        help="Sales teams whose leads follow this step. Leave empty for every "
+        "team.",
+    )
+    stage_id = fields.Many2one(
+        "crm.stage",
+        string="Required for Stage",
+        ondelete="set null",
+        index=True,
+        help="A lead may only enter this stage once this step is done or "
+        "skipped.",
+    )
+    activity_type_id = fields.Many2one(
+        "mail.activity.type",
+        string="Activity",
+        domain="['|', ('res_model', '=', False), ('res_model', '=', 'crm.lead')]",
+        ondelete="set null",
+        help="Activity scheduled for the salesperson when the previous step is "
+        "done and this step becomes the current one.",
+    )
+    done_when_won = fields.Boolean(
+        help="Mark this step done automatically when the lead is won (the "
+        "Closing step: the purchase order is signed).",
+    )
+    active = fields.Boolean(
+        default=True,
+        help="Archived steps disappear from open leads and stay on closed ones.",
+    )
+    line_count = fields.Integer(
+        compute="_compute_line_count",
+        help="Number of leads on which this step was done.",
+    )
+
+    @api.depends("active")
+    def _compute_line_count(self):
+        counts = dict(
+            self.env["sales.interview.line"]._read_group(
+                [("step_id", "in", self.ids), ("state", "=", "done")],
+                ["step_id"],
+                ["__count"],
+            )
+        )
+        for step in self:
+            step.line_count = counts.get(step, 0)
+
+    @api.constrains("stage_id", "team_ids")
+    def _check_stage_team(self):
+        for step in self:
+            stage_teams = step.stage_id.team_ids
+            if not stage_teams or not step.team_ids:
+                continue
+            foreign_teams = step.team_ids - stage_teams
+            if foreign_teams:
+                raise ValidationError(
+                    self.env._(
+                        "The step %(step)s requires the stage %(stage)s, which "
+                        "does not belong to the sales team(s) %(teams)s of "
+                        "the step.",
+                        step=step.name,
+                        stage=step.stage_id.display_name,
+                        teams=", ".join(foreign_teams.mapped("display_name")),
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        steps = super().create(vals_list)
+        steps._sync_open_leads()
+        return steps
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"active", "team_ids"} & set(vals):
+            self._sync_open_leads()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_in_use(self):
+        # sudo: a manager restricted to some companies must still not delete a
+        # step worked on in another company.
+        used = (
+            self.env["sales.interview.line"]
+            .sudo()
+            .search([("step_id", "in", self.ids), ("state", "!=", "todo")], limit=1)
+        )
+        if used:
+            raise UserError(
+                self.env._(
+                    "The step %(step)s is in use on some leads and cannot be "
+                    "deleted. Archive it instead.",
+                    step=used.step_id.name,
+                )
+            )
+
+    def _sync_open_leads(self):
+        """Bring the interview lines of every open lead in line with the
+        configuration. sudo: steps are shared by all companies and a manager
+        may only see some of them; the lines must follow on every lead."""
+        leads = (
+            self.env["crm.lead"]
+            .sudo()
+            .search([("active", "=", True), ("won_status", "=", "pending")])
+        )
+        leads._interview_sync_lines()

@@ -1,0 +1,59 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class SalesLeadObjection(models.Model):
+    """An objection a customer raised on a lead, and how it was answered."""
+
+    _name = "sales.lead.objection"
+    _description = "Lead Objection"
+    _order = "lead_id, id"
+    _rec_name = "objection_type_id"
+
+    lead_id = fields.Many2one(
+        "crm.lead",
+        string="Lead",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        help="Lead or opportunity on which the customer raised the objection.",
+    )
+    objection_type_id = fields.Many2one(
+        "sales.objection.type",
+        string="Objection",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        help="Kind of objection, from the catalogue.",
+    )
+    recommended_answer = fields.Html(related="objection_type_id.recommended_answer")
+    statement = fields.Text(
+        string="Customer Said",
+        help="What the customer said, in their own words.",
+    )
+    answer = fields.Text(
+        string="Answer Given", help="How the salesperson answered the objection."
+    )
+    resolved = fields.Boolean(
+        help="The customer accepted the answer; the objection no longer blocks "
+        "the sale.",
+    )
+    company_id = fields.Many2one(related="lead_id.company_id", store=True)
+    user_id = fields.Many2one(
+        related="lead_id.user_id", string="Salesperson", store=True
+    )
+    team_id = fields.Many2one(related="lead_id.team_id", store=True)
+    lead_won_status = fields.Selection(related="lead_id.won_status", string="Status")
+    win_rate = fields.Float(
+        compute="_compute_win_rate",
+        store=True,
+        aggregator="avg",
+        digits=(16, 1),
+        help="100 when the lead was won, 0 otherwise: averaged in the analysis "
+        "it gives the win rate of leads that raised the objection.",
+    )
+
+    @api.depends("lead_id.won_status")
+    def _compute_win_rate(self):
+        for objection in self:
+            objection.win_rate = 100.0 if objection.lead_id.won_status == "won" else 0.0
