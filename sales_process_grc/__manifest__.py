@@ -15,8 +15,20 @@
     "data": [
         "security/security.xml",
         "security/ir.model.access.csv",
+        "data/sales_churn_reason_data.xml",
+        "data/attrition_cron_data.xml",
         "views/res_config_settings_views.xml",
+        "views/sales_churn_reason_views.xml",
+        "views/sales_attrition_snapshot_views.xml",
+        "views/sales_customer_status_event_views.xml",
+        "wizard/sales_customer_lost_wizard_views.xml",
+        "wizard/sales_attrition_recompute_wizard_views.xml",
+        "wizard/sales_reengagement_wizard_views.xml",
+        "views/res_partner_views.xml",
+        "views/crm_lead_views.xml",
         "views/menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/attrition_demo.xml",
+    ],
 }

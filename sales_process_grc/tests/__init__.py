@@ -1,1 +1,5 @@
 from . import test_install
+from . import test_attrition_status
+from . import test_attrition_snapshot
+from . import test_attrition_reengagement
+from . import test_attrition_access
