@@ -86,9 +86,7 @@ class ResPartner(models.Model):
         params = self.env["ir.config_parameter"].sudo()
         try:
             at_risk_days = int(
-                params.get_param(
-                    "sales_process_grc.at_risk_days", DEFAULT_AT_RISK_DAYS
-                )
+                params.get_param("sales_process_grc.at_risk_days", DEFAULT_AT_RISK_DAYS)
             )
             lost_days = int(
                 params.get_param("sales_process_grc.lost_days", DEFAULT_LOST_DAYS)
@@ -122,7 +120,9 @@ class ResPartner(models.Model):
         # contacts mirror their entity, like Odoo's own commercial fields
         contacts = (
             self.sudo()
-            .with_context(active_test=False, tracking_disable=True, grc_status_synced=True)
+            .with_context(
+                active_test=False, tracking_disable=True, grc_status_synced=True
+            )
             .search(
                 [
                     ("commercial_partner_id", "in", self.ids),
@@ -133,7 +133,13 @@ class ResPartner(models.Model):
         contacts.write(vals)
 
     def _grc_set_customer_status(
-        self, new_status, date=None, reason=None, note=None, track=True, event_values=None
+        self,
+        new_status,
+        date=None,
+        reason=None,
+        note=None,
+        track=True,
+        event_values=None,
     ):
         """Move the commercial entities ``self`` to ``new_status`` and log one
         status event per partner that actually changes, set-based.
@@ -182,14 +188,14 @@ class ResPartner(models.Model):
         The log is written as superuser: it is the audit trail of the status
         and salespeople only read it.
         """
-        Event = self.env["sales.customer.status.event"].sudo()
+        event_model = self.env["sales.customer.status.event"].sudo()
         partner_ids = [vals["partner_id"] for vals in vals_list]
-        current_events = Event.search(
+        current_events = event_model.search(
             [("partner_id", "in", partner_ids), ("date_next", "=", False)]
         )
         current_by_partner = {event.partner_id.id: event for event in current_events}
         partners = self.browse(partner_ids)
-        events_by_date = defaultdict(lambda: Event)
+        events_by_date = defaultdict(lambda: event_model)
         for vals, partner in zip(vals_list, partners, strict=True):
             current = current_by_partner.get(partner.id)
             if current:
@@ -204,7 +210,7 @@ class ResPartner(models.Model):
             vals.setdefault("team_id", partner.user_id.sale_team_id.id)
         for date, events in events_by_date.items():
             events.write({"date_next": date})
-        return Event.create(vals_list)
+        return event_model.create(vals_list)
 
     def _grc_register_purchases(self, purchases):
         """Record won opportunities on their commercial entities.
@@ -234,8 +240,7 @@ class ResPartner(models.Model):
                     or entity.company_id.id
                     or self.env.company.id,
                     "user_id": last_lead.user_id.id or entity.user_id.id,
-                    "team_id": last_lead.team_id.id
-                    or entity.user_id.sale_team_id.id,
+                    "team_id": last_lead.team_id.id or entity.user_id.sale_team_id.id,
                 }
         becoming_customers._grc_set_customer_status(
             "customer", event_values=event_values

@@ -14,5 +14,6 @@ class SalesChurnReason(models.Model):
     )
     sequence = fields.Integer(default=10, help="Order of the reasons in lists.")
     active = fields.Boolean(
-        default=True, help="Archive a reason to stop proposing it without losing history."
+        default=True,
+        help="Archive a reason to stop proposing it without losing history.",
     )

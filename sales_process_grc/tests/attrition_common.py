@@ -8,7 +8,7 @@ class AttritionCase(TransactionCase):
     """Companies, users, a won stage and helpers shared by the attrition tests."""
 
     @classmethod
-    def setUpClass(cls):
+    def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
         cls.company_a = cls.env["res.company"].create({"name": "Attrition Company A"})
         cls.company_b = cls.env["res.company"].create({"name": "Attrition Company B"})
@@ -58,7 +58,11 @@ class AttritionCase(TransactionCase):
     def _create_customers(cls, count, company, prefix="Customer", **values):
         return cls.env["res.partner"].create(
             [
-                {"name": f"{prefix} {company.name} {index}", "is_company": True, **values}
+                {
+                    "name": f"{prefix} {company.name} {index}",
+                    "is_company": True,
+                    **values,
+                }
                 for index in range(count)
             ]
         )
@@ -99,7 +103,9 @@ class AttritionCase(TransactionCase):
             getattr(env[model], method)(**kwargs)
 
     def _classify(self, **kwargs):
-        self._run_in_cron_cursor("res.partner", "_cron_grc_classify_customers", **kwargs)
+        self._run_in_cron_cursor(
+            "res.partner", "_cron_grc_classify_customers", **kwargs
+        )
 
     def _cron_context(self, xmlid, out_of_time=False):
         """Context of a scheduled run of the cron ``xmlid`` (with a progress

@@ -10,7 +10,7 @@ from .attrition_common import AttritionCase
 @tagged("post_install", "-at_install")
 class TestAttritionAccess(AttritionCase):
     @classmethod
-    def setUpClass(cls):
+    def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
         customers = cls._create_customers(2, cls.company_a)
         cls.customers = customers
@@ -35,31 +35,33 @@ class TestAttritionAccess(AttritionCase):
             self.assertIn(self.env.ref(f"sales_process_grc.{xmlid}"), reasons)
 
     def test_salesman_reads_but_does_not_configure(self):
-        Reason = self.env["sales.churn.reason"].with_user(self.salesman)
-        self.assertTrue(Reason.search([]))
+        reason_model = self.env["sales.churn.reason"].with_user(self.salesman)
+        self.assertTrue(reason_model.search([]))
         with self.assertRaises(AccessError):
-            Reason.create({"name": "Too far"})
+            reason_model.create({"name": "Too far"})
         with self.assertRaises(AccessError):
             self.price.with_user(self.salesman).write({"name": "Cost"})
-        Snapshot = self.env["sales.attrition.snapshot"].with_user(self.salesman)
-        self.assertEqual(len(Snapshot.search([])), 1)
+        snapshot_model = self.env["sales.attrition.snapshot"].with_user(self.salesman)
+        self.assertEqual(len(snapshot_model.search([])), 1)
         with self.assertRaises(AccessError):
-            Snapshot.search([]).write({"customers_lost": 3})
-        Event = self.env["sales.customer.status.event"].with_user(self.salesman)
+            snapshot_model.search([]).write({"customers_lost": 3})
+        event_model = self.env["sales.customer.status.event"].with_user(self.salesman)
         self._win(self.customers, user=self.salesman)
-        events = Event.search([("partner_id", "in", self.customers.ids)])
+        events = event_model.search([("partner_id", "in", self.customers.ids)])
         self.assertEqual(len(events), 2)
         with self.assertRaises(AccessError):
             events.write({"new_status": "lost"})
         with self.assertRaises(AccessError):
-            Event.create({"partner_id": self.customers[0].id, "new_status": "lost"})
-        with self.assertRaises(AccessError):
-            self.env["sales.attrition.recompute.wizard"].with_user(self.salesman).create(
-                {"date_from": date(2025, 1, 1), "date_to": date(2025, 2, 1)}
+            event_model.create(
+                {"partner_id": self.customers[0].id, "new_status": "lost"}
             )
+        with self.assertRaises(AccessError):
+            self.env["sales.attrition.recompute.wizard"].with_user(
+                self.salesman
+            ).create({"date_from": date(2025, 1, 1), "date_to": date(2025, 2, 1)})
 
     def test_manager_configures_reasons(self):
-        Reason = self.env["sales.churn.reason"].with_user(self.sales_manager)
-        reason = Reason.create({"name": "Moved abroad"})
+        reason_model = self.env["sales.churn.reason"].with_user(self.sales_manager)
+        reason = reason_model.create({"name": "Moved abroad"})
         reason.write({"active": False})
-        self.assertFalse(Reason.search([("name", "=", "Moved abroad")]))
+        self.assertFalse(reason_model.search([("name", "=", "Moved abroad")]))

@@ -10,22 +10,22 @@ from .attrition_common import AttritionCase
 @tagged("post_install", "-at_install")
 class TestReengagement(AttritionCase):
     @classmethod
-    def setUpClass(cls):
+    def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
-        Partner = cls.env["res.partner"]
-        cls.lost = Partner.create(
+        partner_model = cls.env["res.partner"]
+        cls.lost = partner_model.create(
             {"name": "Lost Ltd", "is_company": True, "user_id": cls.salesman.id}
         )
-        cls.at_risk = Partner.create({"name": "At Risk Ltd", "is_company": True})
-        cls.lost_busy = Partner.create(
+        cls.at_risk = partner_model.create({"name": "At Risk Ltd", "is_company": True})
+        cls.lost_busy = partner_model.create(
             {"name": "Lost Busy Ltd", "is_company": True, "user_id": cls.salesman.id}
         )
-        cls.active = Partner.create({"name": "Active Ltd", "is_company": True})
-        cls.lost_contact = Partner.create(
+        cls.active = partner_model.create({"name": "Active Ltd", "is_company": True})
+        cls.lost_contact = partner_model.create(
             {"name": "Lost Contact", "parent_id": cls.lost.id}
         )
 
-    def setUp(self):
+    def setUp(self):  # pylint: disable=invalid-name
         super().setUp()
         with freeze_time("2024-01-10 10:00:00"):
             self._win(self.lost | self.lost_busy)
@@ -115,29 +115,40 @@ class TestReengagement(AttritionCase):
 @tagged("post_install", "-at_install")
 class TestProspectingGoal(AttritionCase):
     def test_prospecting_goal_filter_and_group_by(self):
-        Lead = self.env["crm.lead"]
-        Lead.create(
+        lead_model = self.env["crm.lead"]
+        lead_model.create(
             [
                 {"name": "A", "type": "opportunity", "prospecting_goal": "new_product"},
                 {"name": "B", "type": "opportunity", "prospecting_goal": "new_zone"},
                 {"name": "C", "type": "opportunity", "prospecting_goal": "new_zone"},
-                {"name": "D", "type": "opportunity", "prospecting_goal": "reengagement"},
+                {
+                    "name": "D",
+                    "type": "opportunity",
+                    "prospecting_goal": "reengagement",
+                },
             ]
         )
         groups = dict(
-            Lead._read_group(
-                [("name", "in", ["A", "B", "C", "D"])], ["prospecting_goal"], ["__count"]
+            lead_model._read_group(
+                [("name", "in", ["A", "B", "C", "D"])],
+                ["prospecting_goal"],
+                ["__count"],
             )
         )
+        self.assertEqual(groups, {"new_product": 1, "new_zone": 2, "reengagement": 1})
+        selection = dict(lead_model._fields["prospecting_goal"].selection)
         self.assertEqual(
-            groups, {"new_product": 1, "new_zone": 2, "reengagement": 1}
+            set(selection), {"new_product", "new_target", "new_zone", "reengagement"}
         )
-        selection = dict(Lead._fields["prospecting_goal"].selection)
-        self.assertEqual(set(selection), {"new_product", "new_target", "new_zone", "reengagement"})
 
     def test_search_views_offer_filter_and_group_by(self):
-        for xmlid in ("crm.view_crm_case_opportunities_filter", "crm.crm_opportunity_report_view_search"):
-            arch = self.env["crm.lead"].get_view(self.env.ref(xmlid).id, "search")["arch"]
+        for xmlid in (
+            "crm.view_crm_case_opportunities_filter",
+            "crm.crm_opportunity_report_view_search",
+        ):
+            arch = self.env["crm.lead"].get_view(self.env.ref(xmlid).id, "search")[
+                "arch"
+            ]
             with self.subTest(view=xmlid):
                 self.assertIn("filter_prospecting_goal_reengagement", arch)
                 self.assertIn("groupby_prospecting_goal", arch)

@@ -19,9 +19,9 @@ class TestAttritionSnapshot(AttritionCase):
     Attrition = 2 / 10 = 20 %, retention = 80 %."""
 
     @classmethod
-    def setUpClass(cls):
+    def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
-        cls.Snapshot = cls.env["sales.attrition.snapshot"]
+        cls.snapshot_model = cls.env["sales.attrition.snapshot"]
         cls.march = date(2025, 3, 1)
 
     def _build_example(self):
@@ -44,7 +44,7 @@ class TestAttritionSnapshot(AttritionCase):
 
     def test_hand_computed_example(self):
         self._build_example()
-        snapshots = self.Snapshot._compute_snapshots([self.march])
+        snapshots = self.snapshot_model._compute_snapshots([self.march])
         snapshot_a = snapshots.filtered(lambda s: s.company_id == self.company_a)
         self.assertRecordValues(
             snapshot_a,
@@ -76,7 +76,7 @@ class TestAttritionSnapshot(AttritionCase):
             ],
         )
         # February: nobody at the start, 10 new customers
-        february = self.Snapshot._compute_snapshots([date(2025, 2, 1)]).filtered(
+        february = self.snapshot_model._compute_snapshots([date(2025, 2, 1)]).filtered(
             lambda s: s.company_id == self.company_a
         )
         self.assertRecordValues(
@@ -95,7 +95,7 @@ class TestAttritionSnapshot(AttritionCase):
         customers, _newcomer, _customers_b = self._build_example()
         with freeze_time("2025-04-03 10:00:00"):
             self._win(customers[0])
-        april = self.Snapshot._compute_snapshots(
+        april = self.snapshot_model._compute_snapshots(
             [date(2025, 4, 1)], self.company_a
         )
         self.assertRecordValues(
@@ -114,11 +114,11 @@ class TestAttritionSnapshot(AttritionCase):
 
     def test_rerun_gives_same_records(self):
         self._build_example()
-        first = self.Snapshot._compute_snapshots([self.march, date(2025, 2, 1)])
-        second = self.Snapshot._compute_snapshots([self.march, date(2025, 2, 1)])
+        first = self.snapshot_model._compute_snapshots([self.march, date(2025, 2, 1)])
+        second = self.snapshot_model._compute_snapshots([self.march, date(2025, 2, 1)])
         self.assertEqual(first, second)
         self.assertEqual(
-            self.Snapshot.search_count(
+            self.snapshot_model.search_count(
                 [("company_id", "in", (self.company_a | self.company_b).ids)]
             ),
             4,
@@ -126,13 +126,13 @@ class TestAttritionSnapshot(AttritionCase):
 
     def test_recompute_updates_changed_history(self):
         customers, _newcomer, _customers_b = self._build_example()
-        snapshot = self.Snapshot._compute_snapshots([self.march], self.company_a)
+        snapshot = self.snapshot_model._compute_snapshots([self.march], self.company_a)
         self.assertEqual(snapshot.customers_lost, 2)
         # a third customer is found lost in March after the snapshot
         self.env["res.partner"].browse(customers[2].id)._grc_set_customer_status(
             "lost", date=date(2025, 3, 25), reason=self.price
         )
-        again = self.Snapshot._compute_snapshots([self.march], self.company_a)
+        again = self.snapshot_model._compute_snapshots([self.march], self.company_a)
         self.assertEqual(again, snapshot)
         self.assertEqual(snapshot.customers_lost, 3)
         self.assertEqual(snapshot.attrition_rate, 30.0)
@@ -143,9 +143,9 @@ class TestAttritionSnapshot(AttritionCase):
             "date_end": date(2025, 3, 31),
             "company_id": self.company_a.id,
         }
-        self.Snapshot.create(values)
+        self.snapshot_model.create(values)
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
-            self.Snapshot.create(values)
+            self.snapshot_model.create(values)
 
     def test_monthly_cron_fills_missing_months_without_duplicates(self):
         self._build_example()
@@ -154,7 +154,7 @@ class TestAttritionSnapshot(AttritionCase):
             self._run_in_cron_cursor(
                 "sales.attrition.snapshot", "_cron_compute_snapshots"
             )
-        snapshots = self.Snapshot.search([("company_id", "in", companies.ids)])
+        snapshots = self.snapshot_model.search([("company_id", "in", companies.ids)])
         self.assertEqual(
             sorted(set(snapshots.mapped("date_start"))),
             [date(2025, 2, 1), date(2025, 3, 1)],
@@ -167,7 +167,7 @@ class TestAttritionSnapshot(AttritionCase):
             self._run_in_cron_cursor(
                 "sales.attrition.snapshot", "_cron_compute_snapshots"
             )
-        snapshots = self.Snapshot.search([("company_id", "=", self.company_a.id)])
+        snapshots = self.snapshot_model.search([("company_id", "=", self.company_a.id)])
         self.assertEqual(
             snapshots.sorted("date_start").mapped("date_start"),
             [date(2025, month, 1) for month in range(2, 7)],
@@ -187,13 +187,13 @@ class TestAttritionSnapshot(AttritionCase):
             )
             self.assertEqual(progress.done, 1)
             self.assertEqual(progress.remaining, 4)
-            done = self.Snapshot.search([("company_id", "=", self.company_a.id)])
+            done = self.snapshot_model.search([("company_id", "=", self.company_a.id)])
             self.assertEqual(done.mapped("date_start"), [date(2025, 2, 1)])
             # next run: goes on from there
             self._run_in_cron_cursor(
                 "sales.attrition.snapshot", "_cron_compute_snapshots"
             )
-        snapshots = self.Snapshot.search([("company_id", "=", self.company_a.id)])
+        snapshots = self.snapshot_model.search([("company_id", "=", self.company_a.id)])
         self.assertEqual(
             snapshots.sorted("date_start").mapped("date_start"),
             [date(2025, month, 1) for month in range(2, 7)],
@@ -201,13 +201,15 @@ class TestAttritionSnapshot(AttritionCase):
 
     def test_recompute_wizard(self):
         self._build_example()
-        wizard_form = Form(self.env["sales.attrition.recompute.wizard"].with_user(self.admin))
+        wizard_form = Form(
+            self.env["sales.attrition.recompute.wizard"].with_user(self.admin)
+        )
         wizard_form.date_from = date(2025, 1, 17)
         wizard_form.date_to = date(2025, 4, 2)
         wizard_form.company_ids.clear()
         wizard_form.company_ids.add(self.company_a)
         action = wizard_form.save().action_recompute()
-        snapshots = self.Snapshot.search(action["domain"])
+        snapshots = self.snapshot_model.search(action["domain"])
         self.assertEqual(
             snapshots.sorted("date_start").mapped("date_start"),
             [date(2025, 2, 1), date(2025, 3, 1), date(2025, 4, 1)],
@@ -215,16 +217,20 @@ class TestAttritionSnapshot(AttritionCase):
         self.assertEqual(snapshots.company_id, self.company_a)
 
     def test_recompute_wizard_validation(self):
-        Wizard = self.env["sales.attrition.recompute.wizard"]
+        wizard_model = self.env["sales.attrition.recompute.wizard"]
         with self.assertRaises(ValidationError):
-            Wizard.create({"date_from": date(2025, 5, 1), "date_to": date(2025, 1, 1)})
+            wizard_model.create(
+                {"date_from": date(2025, 5, 1), "date_to": date(2025, 1, 1)}
+            )
         with self.assertRaises(ValidationError):
-            Wizard.create({"date_from": date(2000, 1, 1), "date_to": date(2025, 1, 1)})
+            wizard_model.create(
+                {"date_from": date(2000, 1, 1), "date_to": date(2025, 1, 1)}
+            )
 
     def test_salesman_sees_only_his_company(self):
         self._build_example()
-        self.Snapshot._compute_snapshots([self.march])
-        visible = self.Snapshot.with_user(self.salesman).search([])
+        self.snapshot_model._compute_snapshots([self.march])
+        visible = self.snapshot_model.with_user(self.salesman).search([])
         self.assertEqual(visible.company_id, self.company_a)
         events = self.env["sales.customer.status.event"].with_user(self.salesman_b)
         self.assertEqual(events.search([]).company_id, self.company_b)
@@ -290,18 +296,18 @@ class TestAttritionPerformance(AttritionCase):
         self.assertEqual(len(events), 25)
 
     def test_recompute_24_months_queries_do_not_grow_with_partners(self):
-        Snapshot = self.env["sales.attrition.snapshot"]
+        snapshot_model = self.env["sales.attrition.snapshot"]
         months = [date(2023, 1, 1) + relativedelta(months=i) for i in range(24)]
         small = self._customers_won_on(20, "2023-02-10", "Small")
         small_count = self._count_queries(
-            lambda: Snapshot._compute_snapshots(months, self.company_a)
+            lambda: snapshot_model._compute_snapshots(months, self.company_a)
         )
-        Snapshot.search([("company_id", "=", self.company_a.id)]).unlink()
+        snapshot_model.search([("company_id", "=", self.company_a.id)]).unlink()
         self._customers_won_on(100, "2023-03-10", "Large")
         self.env.invalidate_all()
         with self.assertQueryCount(small_count):
-            Snapshot._compute_snapshots(months, self.company_a)
-        march = Snapshot.search(
+            snapshot_model._compute_snapshots(months, self.company_a)
+        march = snapshot_model.search(
             [("company_id", "=", self.company_a.id), ("date_start", "=", "2023-03-01")]
         )
         self.assertEqual(march.customers_start, len(small))

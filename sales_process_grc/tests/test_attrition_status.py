@@ -12,10 +12,14 @@ from .attrition_common import AttritionCase
 @tagged("post_install", "-at_install")
 class TestCustomerStatus(AttritionCase):
     @classmethod
-    def setUpClass(cls):
+    def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
         cls.customer = cls.env["res.partner"].create(
-            {"name": "Attrition Furniture", "is_company": True, "user_id": cls.salesman.id}
+            {
+                "name": "Attrition Furniture",
+                "is_company": True,
+                "user_id": cls.salesman.id,
+            }
         )
         cls.contact = cls.env["res.partner"].create(
             {"name": "Paul Buyer", "parent_id": cls.customer.id}
@@ -126,7 +130,13 @@ class TestCustomerStatus(AttritionCase):
         last_event = self._events(self.customer)[-1]
         self.assertRecordValues(
             last_event,
-            [{"old_status": "lost", "new_status": "customer", "event_type": "won_back"}],
+            [
+                {
+                    "old_status": "lost",
+                    "new_status": "customer",
+                    "event_type": "won_back",
+                }
+            ],
         )
 
     def test_at_risk_customer_buying_again_is_won_back(self):

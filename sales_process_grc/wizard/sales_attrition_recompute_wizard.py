@@ -52,10 +52,10 @@ class SalesAttritionRecomputeWizard(models.TransientModel):
 
     def action_recompute(self):
         self.ensure_one()
-        Snapshot = self.env["sales.attrition.snapshot"]
-        months = Snapshot._months_between(self.date_from, self.date_to)
+        snapshot_model = self.env["sales.attrition.snapshot"]
+        months = snapshot_model._months_between(self.date_from, self.date_to)
         companies = self.company_ids or self.env.companies
-        snapshots = Snapshot._compute_snapshots(months, companies)
+        snapshots = snapshot_model._compute_snapshots(months, companies)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sales_process_grc.sales_attrition_snapshot_action"
         )

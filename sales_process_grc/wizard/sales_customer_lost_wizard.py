@@ -46,7 +46,9 @@ class SalesCustomerLostWizard(models.TransientModel):
             "lost", reason=self.churn_reason_id, note=self.note
         )
         body = Markup("%s<br/>%s") % (
-            self.env._("Customer marked as lost: %(reason)s", reason=self.churn_reason_id.name),
+            self.env._(
+                "Customer marked as lost: %(reason)s", reason=self.churn_reason_id.name
+            ),
             self.note or "",
         )
         partner.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")

@@ -81,7 +81,9 @@ class SalesReengagementWizard(models.TransientModel):
             ]
         )
         skipped = len(with_open) + len(not_former)
-        self.write({"lead_ids": [fields.Command.set(leads.ids)], "skipped_count": skipped})
+        self.write(
+            {"lead_ids": [fields.Command.set(leads.ids)], "skipped_count": skipped}
+        )
         message = self.env._(
             "%(created)s re-engagement opportunities created, %(skipped)s customers "
             "skipped (already an open opportunity or not a former customer).",
