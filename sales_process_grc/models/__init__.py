@@ -5,3 +5,7 @@ from . import sales_objection_type
 from . import sales_lead_objection
 from . import crm_lead
 from . import crm_stage
+from . import sales_churn_reason
+from . import sales_customer_status_event
+from . import sales_attrition_snapshot
+from . import res_partner

@@ -1,0 +1,299 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+from .sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES, CUSTOMER_STATUSES
+
+_logger = logging.getLogger(__name__)
+
+DEFAULT_AT_RISK_DAYS = 180
+DEFAULT_LOST_DAYS = 365
+CLASSIFY_BATCH_SIZE = 1000
+# Customer status fields: kept on the commercial entity, copied on its contacts
+CUSTOMER_STATUS_FIELDS = (
+    "customer_status",
+    "last_purchase_date",
+    "customer_since",
+    "churn_date",
+    "churn_reason_id",
+)
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    customer_status = fields.Selection(
+        CUSTOMER_STATUSES,
+        default="prospect",
+        index=True,
+        tracking=True,
+        copy=False,
+        readonly=True,
+        help="Prospect: never bought. Customer: bought recently. At risk: no "
+        "purchase for a while. Lost: no purchase for too long, or marked lost "
+        "by a salesperson. Contacts show the status of their company.",
+    )
+    last_purchase_date = fields.Date(
+        index=True,
+        copy=False,
+        readonly=True,
+        help="Closing date of the last won opportunity.",
+    )
+    customer_since = fields.Date(
+        copy=False,
+        readonly=True,
+        help="Closing date of the first won opportunity.",
+    )
+    churn_date = fields.Date(
+        copy=False, readonly=True, help="Day the customer was lost."
+    )
+    churn_reason_id = fields.Many2one(
+        "sales.churn.reason",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="Why the customer was lost.",
+    )
+
+    @api.model
+    def _commercial_fields(self):
+        return super()._commercial_fields() + list(CUSTOMER_STATUS_FIELDS)
+
+    def _children_sync(self, values):
+        # _grc_write_status_values() already copied the status on the contacts
+        # in one batch: skip the per-partner synchronisation of those fields.
+        if self.env.context.get("grc_status_synced"):
+            values = {
+                key: value
+                for key, value in values.items()
+                if key not in CUSTOMER_STATUS_FIELDS
+            }
+        return super()._children_sync(values)
+
+    @api.model
+    def _grc_commercial_entity_domain(self):
+        return Domain("is_company", "=", True) | Domain("parent_id", "=", False)
+
+    @api.model
+    def _grc_get_thresholds(self):
+        """Return (at_risk_days, lost_days) from the settings, or the defaults
+        when the parameters are missing or inconsistent."""
+        params = self.env["ir.config_parameter"].sudo()
+        try:
+            at_risk_days = int(
+                params.get_param("sales_process_grc.at_risk_days", DEFAULT_AT_RISK_DAYS)
+            )
+            lost_days = int(
+                params.get_param("sales_process_grc.lost_days", DEFAULT_LOST_DAYS)
+            )
+        except ValueError:
+            at_risk_days, lost_days = DEFAULT_AT_RISK_DAYS, DEFAULT_LOST_DAYS
+        if not 0 < at_risk_days < lost_days:
+            _logger.info(
+                "Inconsistent attrition thresholds (%s, %s): using the defaults",
+                at_risk_days,
+                lost_days,
+            )
+            at_risk_days, lost_days = DEFAULT_AT_RISK_DAYS, DEFAULT_LOST_DAYS
+        return at_risk_days, lost_days
+
+    def _grc_write_status_values(self, vals, track=True):
+        """Write customer status values on the commercial entities ``self`` and
+        copy them on all their contacts, in two writes.
+
+        The status is maintained by the sales process (won opportunities, the
+        daily classification, the "mark as lost" wizard), not edited: it is
+        written as superuser so that a salesperson without the right to edit
+        contacts can still win an opportunity or report a lost customer.
+        """
+        if not self or not vals:
+            return
+        entities = self.sudo().with_context(grc_status_synced=True)
+        if not track:
+            entities = entities.with_context(tracking_disable=True)
+        entities.write(vals)
+        # contacts mirror their entity, like Odoo's own commercial fields
+        contacts = (
+            self.sudo()
+            .with_context(
+                active_test=False, tracking_disable=True, grc_status_synced=True
+            )
+            .search(
+                [
+                    ("commercial_partner_id", "in", self.ids),
+                    ("id", "not in", self.ids),
+                ]
+            )
+        )
+        contacts.write(vals)
+
+    def _grc_set_customer_status(
+        self,
+        new_status,
+        date=None,
+        reason=None,
+        note=None,
+        track=True,
+        event_values=None,
+    ):
+        """Move the commercial entities ``self`` to ``new_status`` and log one
+        status event per partner that actually changes, set-based.
+
+        :param date: day of the change (default: today)
+        :param reason: sales.churn.reason (for the lost status)
+        :param event_values: optional {partner id: extra event values} (date,
+            lead_id, team_id, company_id...)
+        :return: the partners whose status changed
+        """
+        partners = self.filtered(lambda partner: partner.customer_status != new_status)
+        if not partners:
+            return partners
+        if isinstance(reason, int):  # from XML data (<function>)
+            reason = self.env["sales.churn.reason"].browse(reason)
+        date = date or fields.Date.context_today(self)
+        event_values = event_values or {}
+        old_status_by_partner = {
+            partner.id: partner.customer_status or "prospect" for partner in partners
+        }
+        vals = {"customer_status": new_status}
+        if new_status == "lost":
+            vals.update(churn_date=date, churn_reason_id=reason.id if reason else False)
+        else:
+            vals.update(churn_date=False, churn_reason_id=False)
+        partners._grc_write_status_values(vals, track=track)
+        partners._grc_log_status_events(
+            [
+                {
+                    "partner_id": partner.id,
+                    "date": date,
+                    "old_status": old_status_by_partner[partner.id],
+                    "new_status": new_status,
+                    "churn_reason_id": reason.id if reason else False,
+                    "note": note or False,
+                    **event_values.get(partner.id, {}),
+                }
+                for partner in partners
+            ]
+        )
+        return partners
+
+    def _grc_log_status_events(self, vals_list):
+        """Create status events and close the validity of the previous ones.
+
+        The log is written as superuser: it is the audit trail of the status
+        and salespeople only read it.
+        """
+        event_model = self.env["sales.customer.status.event"].sudo()
+        partner_ids = [vals["partner_id"] for vals in vals_list]
+        current_events = event_model.search(
+            [("partner_id", "in", partner_ids), ("date_next", "=", False)]
+        )
+        current_by_partner = {event.partner_id.id: event for event in current_events}
+        partners = self.browse(partner_ids)
+        events_by_date = defaultdict(lambda: event_model)
+        for vals, partner in zip(vals_list, partners, strict=True):
+            current = current_by_partner.get(partner.id)
+            if current:
+                events_by_date[vals["date"]] |= current
+            if not vals.get("company_id"):
+                vals["company_id"] = (
+                    current.company_id.id
+                    if current
+                    else partner.company_id.id or self.env.company.id
+                )
+            vals.setdefault("user_id", partner.user_id.id)
+            vals.setdefault("team_id", partner.user_id.sale_team_id.id)
+        for date, events in events_by_date.items():
+            events.write({"date_next": date})
+        return event_model.create(vals_list)
+
+    def _grc_register_purchases(self, purchases):
+        """Record won opportunities on their commercial entities.
+
+        :param purchases: list of (crm.lead, date) of newly won opportunities
+        """
+        by_entity = defaultdict(list)
+        for lead, date in purchases:
+            by_entity[lead.partner_id.commercial_partner_id].append((date, lead))
+        becoming_customers = self.browse()
+        event_values = {}
+        for entity, items in by_entity.items():
+            first_date = min(date for date, _lead in items)
+            last_date, last_lead = max(items, key=lambda item: (item[0], item[1].id))
+            vals = {}
+            if not entity.last_purchase_date or last_date > entity.last_purchase_date:
+                vals["last_purchase_date"] = last_date
+            if not entity.customer_since or first_date < entity.customer_since:
+                vals["customer_since"] = first_date
+            entity._grc_write_status_values(vals)
+            if entity.customer_status != "customer":
+                becoming_customers |= entity
+                event_values[entity.id] = {
+                    "date": last_date,
+                    "lead_id": last_lead.id,
+                    "company_id": last_lead.company_id.id
+                    or entity.company_id.id
+                    or self.env.company.id,
+                    "user_id": last_lead.user_id.id or entity.user_id.id,
+                    "team_id": last_lead.team_id.id or entity.user_id.sale_team_id.id,
+                }
+        becoming_customers._grc_set_customer_status(
+            "customer", event_values=event_values
+        )
+
+    @api.model
+    def _cron_grc_classify_customers(self, batch_size=CLASSIFY_BATCH_SIZE):
+        """Daily: customers without purchase for at_risk_days become at risk,
+        for lost_days lost (reason: inactivity).
+
+        Works by batches of ``batch_size`` partners with one write and one
+        event insert per batch, commits after each batch and stops when the
+        cron's time is up; the next run goes on with the partners still to
+        classify (the status is part of the search domain, so nothing is
+        classified twice).
+        """
+        ir_cron = self.env["ir.cron"]
+        today = fields.Date.context_today(self)
+        at_risk_days, lost_days = self._grc_get_thresholds()
+        lost_limit = today - timedelta(days=lost_days)
+        at_risk_limit = today - timedelta(days=at_risk_days)
+        entities = self._grc_commercial_entity_domain()
+        steps = [
+            (
+                "lost",
+                entities
+                & Domain("customer_status", "in", ACTIVE_CUSTOMER_STATUSES)
+                & Domain("last_purchase_date", "<=", lost_limit),
+            ),
+            (
+                "at_risk",
+                entities
+                & Domain("customer_status", "=", "customer")
+                & Domain("last_purchase_date", "<=", at_risk_limit),
+            ),
+        ]
+        inactivity = self.env.ref(
+            "sales_process_grc.churn_reason_inactivity", raise_if_not_found=False
+        )
+        remaining = sum(self.search_count(domain) for _status, domain in steps)
+        ir_cron._commit_progress(remaining=remaining)
+        for status, domain in steps:
+            previous = self.browse()
+            while True:
+                partners = self.search(domain, limit=batch_size, order="id")
+                if not partners or partners == previous:
+                    break
+                previous = partners
+                partners._grc_set_customer_status(
+                    status,
+                    date=today,
+                    reason=inactivity if status == "lost" else None,
+                    track=False,
+                )
+                if not ir_cron._commit_progress(len(partners)):
+                    return

@@ -1,0 +1,278 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+from .sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES
+
+
+class SalesAttritionSnapshot(models.Model):
+    """Customer base movements of one company over one month.
+
+    Snapshots are computed from the customer status events, set-based: two
+    grouped queries per month whatever the number of partners.
+    """
+
+    _name = "sales.attrition.snapshot"
+    _description = "Monthly Attrition Snapshot"
+    _order = "date_start desc, company_id"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", help="Month and company.")
+    date_start = fields.Date(
+        string="Month",
+        required=True,
+        index=True,
+        readonly=True,
+        help="First day of the month.",
+    )
+    date_end = fields.Date(required=True, readonly=True, help="Last day of the month.")
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        readonly=True,
+        help="Company whose customer base is measured.",
+    )
+    customers_start = fields.Integer(
+        string="Customers at Start",
+        readonly=True,
+        help="Customers (active or at risk) on the first day of the month.",
+    )
+    customers_new = fields.Integer(
+        string="New Customers",
+        readonly=True,
+        help="Prospects who became customers during the month.",
+    )
+    customers_lost = fields.Integer(
+        string="Lost Customers",
+        readonly=True,
+        help="Customers who were lost during the month.",
+    )
+    customers_won_back = fields.Integer(
+        string="Won Back Customers",
+        readonly=True,
+        help="At-risk or lost customers who bought again during the month.",
+    )
+    customers_end = fields.Integer(
+        string="Customers at End",
+        compute="_compute_rates",
+        store=True,
+        help="Customers at start + new + won back from lost - lost.",
+    )
+    customers_won_back_lost = fields.Integer(
+        string="Won Back from Lost",
+        readonly=True,
+        help="Lost customers who bought again during the month (they come back "
+        "into the customer base; won back at-risk customers never left it).",
+    )
+    attrition_rate = fields.Float(
+        string="Attrition Rate (%)",
+        compute="_compute_rates",
+        store=True,
+        aggregator="avg",
+        digits=(16, 2),
+        help="Lost customers / customers at start x 100 (0 when there was no "
+        "customer at start).",
+    )
+    retention_rate = fields.Float(
+        string="Retention Rate (%)",
+        compute="_compute_rates",
+        store=True,
+        aggregator="avg",
+        digits=(16, 2),
+        help="100 - attrition rate (0 when there was no customer at start).",
+    )
+
+    _month_company_uniq = models.Constraint(
+        "UNIQUE(date_start, company_id)",
+        "There can be only one attrition snapshot per month and company.",
+    )
+
+    @api.depends("date_start", "company_id")
+    def _compute_name(self):
+        for snapshot in self:
+            month = snapshot.date_start and snapshot.date_start.strftime("%Y-%m")
+            snapshot.name = f"{month or ''} - {snapshot.company_id.name or ''}"
+
+    @api.depends(
+        "customers_start",
+        "customers_new",
+        "customers_lost",
+        "customers_won_back_lost",
+    )
+    def _compute_rates(self):
+        for snapshot in self:
+            start = snapshot.customers_start
+            snapshot.customers_end = (
+                start
+                + snapshot.customers_new
+                + snapshot.customers_won_back_lost
+                - snapshot.customers_lost
+            )
+            if start:
+                attrition = snapshot.customers_lost * 100.0 / start
+                snapshot.attrition_rate = attrition
+                snapshot.retention_rate = max(100.0 - attrition, 0.0)
+            else:
+                snapshot.attrition_rate = 0.0
+                snapshot.retention_rate = 0.0
+
+    @api.model
+    def _month_start(self, day):
+        return fields.Date.to_date(day).replace(day=1)
+
+    @api.model
+    def _months_between(self, date_from, date_to):
+        """First days of the months from date_from's to date_to's, included."""
+        month = self._month_start(date_from)
+        last = self._month_start(date_to)
+        months = []
+        while month <= last:
+            months.append(month)
+            month += relativedelta(months=1)
+        return months
+
+    @api.model
+    def _compute_month_figures(self, month_start, companies):
+        """Figures of one month for the given companies, in two grouped queries.
+
+        :return: {company_id: {field name: value}} for the companies that had
+            customers or movements during the month
+        """
+        event_model = self.env["sales.customer.status.event"]
+        month_end = month_start + relativedelta(months=1, days=-1)
+        company_domain = Domain("company_id", "in", companies.ids)
+        figures = {}
+
+        def company_figures(company):
+            return figures.setdefault(
+                company.id,
+                {
+                    "customers_start": 0,
+                    "customers_new": 0,
+                    "customers_lost": 0,
+                    "customers_won_back": 0,
+                    "customers_won_back_lost": 0,
+                },
+            )
+
+        # status at the start of the month: the event valid on that day
+        start_domain = (
+            company_domain
+            & Domain("date", "<", month_start)
+            & (Domain("date_next", "=", False) | Domain("date_next", ">=", month_start))
+            & Domain("new_status", "in", ACTIVE_CUSTOMER_STATUSES)
+        )
+        for company, count in event_model._read_group(
+            start_domain, ["company_id"], ["partner_id:count_distinct"]
+        ):
+            company_figures(company)["customers_start"] = count
+
+        moves_domain = (
+            company_domain
+            & Domain("date", ">=", month_start)
+            & Domain("date", "<=", month_end)
+            & Domain("event_type", "in", ("new", "won_back", "lost"))
+        )
+        field_by_type = {
+            "new": "customers_new",
+            "won_back": "customers_won_back",
+            "lost": "customers_lost",
+        }
+        for company, event_type, old_status, count in event_model._read_group(
+            moves_domain,
+            ["company_id", "event_type", "old_status"],
+            ["partner_id:count_distinct"],
+        ):
+            values = company_figures(company)
+            values[field_by_type[event_type]] += count
+            if event_type == "won_back" and old_status == "lost":
+                values["customers_won_back_lost"] += count
+        return figures
+
+    @api.model
+    def _compute_snapshots(self, month_starts, companies=None):
+        """Create or update the snapshots of the given months and companies
+        (default: all the companies).
+
+        Re-running gives the same records (one per month and company), so an
+        interrupted run can simply be started again.
+        """
+        month_starts = sorted({self._month_start(month) for month in month_starts})
+        if companies is None:
+            # a handful of records  # pylint: disable=no-search-all
+            companies = self.env["res.company"].search([])  # pylint: disable=no-search-all
+        if not month_starts or not companies:
+            return self.browse()
+        existing = self.search(
+            [
+                ("date_start", "in", month_starts),
+                ("company_id", "in", companies.ids),
+            ]
+        )
+        existing_by_key = {(s.date_start, s.company_id.id): s for s in existing}
+        to_create = []
+        snapshots = self.browse()
+        for month_start in month_starts:
+            figures = self._compute_month_figures(month_start, companies)
+            # reset the figures of existing snapshots that have no more data
+            for (date_start, company_id), _snapshot in existing_by_key.items():
+                if date_start == month_start and company_id not in figures:
+                    figures[company_id] = dict.fromkeys(
+                        (
+                            "customers_start",
+                            "customers_new",
+                            "customers_lost",
+                            "customers_won_back",
+                            "customers_won_back_lost",
+                        ),
+                        0,
+                    )
+            for company_id, values in figures.items():
+                snapshot = existing_by_key.get((month_start, company_id))
+                if snapshot:
+                    snapshot.write(values)
+                    snapshots |= snapshot
+                else:
+                    to_create.append(
+                        {
+                            **values,
+                            "date_start": month_start,
+                            "date_end": month_start + relativedelta(months=1, days=-1),
+                            "company_id": company_id,
+                        }
+                    )
+        return snapshots | self.create(to_create)
+
+    @api.model
+    def _cron_compute_snapshots(self):
+        """Compute every missing month up to the previous one, one month per batch.
+
+        Starts after the last computed month (or at the first status event), so
+        months missed while the server was down are filled in; the previous
+        month is always recomputed to include late changes.
+        """
+        ir_cron = self.env["ir.cron"]
+        companies = self.env["res.company"].search([])  # pylint: disable=no-search-all
+        previous_month = self._month_start(
+            fields.Date.context_today(self) - relativedelta(months=1)
+        )
+        last = self.search([], order="date_start desc", limit=1)
+        if last:
+            first_month = min(last.date_start, previous_month)
+        else:
+            first_event = self.env["sales.customer.status.event"].search(
+                [], order="date asc", limit=1
+            )
+            if not first_event:
+                ir_cron._commit_progress(remaining=0)
+                return
+            first_month = self._month_start(first_event.date)
+        months = self._months_between(first_month, previous_month)
+        ir_cron._commit_progress(remaining=len(months))
+        for month_start in months:
+            self._compute_snapshots([month_start], companies)
+            if not ir_cron._commit_progress(1):
+                break

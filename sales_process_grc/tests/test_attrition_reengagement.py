@@ -1,0 +1,154 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError
+from odoo.tests import Form, tagged
+
+from .attrition_common import AttritionCase
+
+
+@tagged("post_install", "-at_install")
+class TestReengagement(AttritionCase):
+    @classmethod
+    def setUpClass(cls):  # pylint: disable=invalid-name
+        super().setUpClass()
+        partner_model = cls.env["res.partner"]
+        cls.lost = partner_model.create(
+            {"name": "Lost Ltd", "is_company": True, "user_id": cls.salesman.id}
+        )
+        cls.at_risk = partner_model.create({"name": "At Risk Ltd", "is_company": True})
+        cls.lost_busy = partner_model.create(
+            {"name": "Lost Busy Ltd", "is_company": True, "user_id": cls.salesman.id}
+        )
+        cls.active = partner_model.create({"name": "Active Ltd", "is_company": True})
+        cls.lost_contact = partner_model.create(
+            {"name": "Lost Contact", "parent_id": cls.lost.id}
+        )
+
+    def setUp(self):  # pylint: disable=invalid-name
+        super().setUp()
+        with freeze_time("2024-01-10 10:00:00"):
+            self._win(self.lost | self.lost_busy)
+        with freeze_time("2024-06-10 10:00:00"):
+            self._win(self.at_risk)
+        with freeze_time("2025-01-20 10:00:00"):
+            self._classify()
+            self._win(self.active)
+        self.assertEqual(self.lost.customer_status, "lost")
+        self.assertEqual(self.lost_busy.customer_status, "lost")
+        self.assertEqual(self.at_risk.customer_status, "at_risk")
+        # an open opportunity already exists for lost_busy (through a contact)
+        busy_contact = self.env["res.partner"].create(
+            {"name": "Busy Contact", "parent_id": self.lost_busy.id}
+        )
+        self.open_lead = self.env["crm.lead"].create(
+            {
+                "name": "Already on it",
+                "type": "opportunity",
+                "partner_id": busy_contact.id,
+                "company_id": self.company_a.id,
+            }
+        )
+
+    def _wizard(self, partners, user=None):
+        return Form(
+            self.env["sales.reengagement.wizard"]
+            .with_user(user or self.team_leader)
+            .with_context(active_model="res.partner", active_ids=partners.ids)
+        )
+
+    def test_creates_reengagement_opportunities(self):
+        selection = self.lost_contact | self.at_risk | self.lost_busy | self.active
+        wizard_form = self._wizard(selection)
+        # the active customer is not proposed; the contact stands for its company
+        self.assertEqual(
+            set(wizard_form.partner_ids.ids),
+            {self.lost.id, self.at_risk.id, self.lost_busy.id},
+        )
+        wizard = wizard_form.save()
+        action = wizard.action_create_opportunities()
+        leads = wizard.lead_ids
+        self.assertEqual(len(leads), 2)
+        self.assertEqual(wizard.skipped_count, 1)
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertIn("2", action["params"]["message"])
+        self.assertIn("1", action["params"]["message"])
+        by_partner = {lead.partner_id: lead for lead in leads}
+        self.assertEqual(set(by_partner), {self.lost, self.at_risk})
+        self.assertRecordValues(
+            by_partner[self.lost],
+            [
+                {
+                    "type": "opportunity",
+                    "prospecting_goal": "reengagement",
+                    "user_id": self.salesman.id,
+                }
+            ],
+        )
+        # no salesperson on the customer: the user of the wizard
+        self.assertEqual(by_partner[self.at_risk].user_id, self.team_leader)
+
+    def test_second_run_skips_everything(self):
+        partners = self.lost | self.at_risk
+        self._wizard(partners).save().action_create_opportunities()
+        wizard = self._wizard(partners).save()
+        action = wizard.action_create_opportunities()
+        self.assertFalse(wizard.lead_ids)
+        self.assertEqual(wizard.skipped_count, 2)
+        self.assertEqual(action["params"]["type"], "warning")
+
+    def test_reengaged_customer_winning_is_won_back(self):
+        wizard = self._wizard(self.lost).save()
+        wizard.action_create_opportunities()
+        with freeze_time("2025-02-01 10:00:00"):
+            wizard.lead_ids.action_set_won()
+        self.assertEqual(self.lost.customer_status, "customer")
+        self.assertEqual(self._events(self.lost)[-1].event_type, "won_back")
+
+    def test_plain_salesman_cannot_use_the_wizard(self):
+        with self.assertRaises(AccessError):
+            self.env["sales.reengagement.wizard"].with_user(self.salesman).create(
+                {"partner_ids": [(6, 0, self.lost.ids)]}
+            )
+
+
+@tagged("post_install", "-at_install")
+class TestProspectingGoal(AttritionCase):
+    def test_prospecting_goal_filter_and_group_by(self):
+        lead_model = self.env["crm.lead"]
+        lead_model.create(
+            [
+                {"name": "A", "type": "opportunity", "prospecting_goal": "new_product"},
+                {"name": "B", "type": "opportunity", "prospecting_goal": "new_zone"},
+                {"name": "C", "type": "opportunity", "prospecting_goal": "new_zone"},
+                {
+                    "name": "D",
+                    "type": "opportunity",
+                    "prospecting_goal": "reengagement",
+                },
+            ]
+        )
+        groups = dict(
+            lead_model._read_group(
+                [("name", "in", ["A", "B", "C", "D"])],
+                ["prospecting_goal"],
+                ["__count"],
+            )
+        )
+        self.assertEqual(groups, {"new_product": 1, "new_zone": 2, "reengagement": 1})
+        selection = dict(lead_model._fields["prospecting_goal"].selection)
+        self.assertEqual(
+            set(selection), {"new_product", "new_target", "new_zone", "reengagement"}
+        )
+
+    def test_search_views_offer_filter_and_group_by(self):
+        for xmlid in (
+            "crm.view_crm_case_opportunities_filter",
+            "crm.crm_opportunity_report_view_search",
+        ):
+            arch = self.env["crm.lead"].get_view(self.env.ref(xmlid).id, "search")[
+                "arch"
+            ]
+            with self.subTest(view=xmlid):
+                self.assertIn("filter_prospecting_goal_reengagement", arch)
+                self.assertIn("groupby_prospecting_goal", arch)
