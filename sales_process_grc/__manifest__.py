@@ -15,8 +15,22 @@
     "data": [
         "security/security.xml",
         "security/ir.model.access.csv",
+        "data/prospect_temperature_data.xml",
+        "views/crm_lead_views.xml",
+        "views/crm_stage_views.xml",
+        "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/prospect_temperature_demo.xml",
+    ],
+    "assets": {
+        "web.assets_backend": [
+            "sales_process_grc/static/src/fields/prospect_temperature_field.*",
+        ],
+        "web.assets_tests": [
+            "sales_process_grc/static/tests/tours/*.js",
+        ],
+    },
 }
