@@ -19,9 +19,11 @@
         "views/sales_interview_step_views.xml",
         "views/sales_objection_type_views.xml",
         "views/sales_lead_objection_views.xml",
-        "views/crm_lead_views.xml",
         "data/sales_churn_reason_data.xml",
         "data/attrition_cron_data.xml",
+        "data/prospect_temperature_data.xml",
+        "views/crm_lead_views.xml",
+        "views/crm_stage_views.xml",
         "views/res_config_settings_views.xml",
         "views/sales_churn_reason_views.xml",
         "views/sales_attrition_snapshot_views.xml",
@@ -34,5 +36,14 @@
     ],
     "demo": [
         "demo/attrition_demo.xml",
+        "demo/prospect_temperature_demo.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "sales_process_grc/static/src/fields/prospect_temperature_field.*",
+        ],
+        "web.assets_tests": [
+            "sales_process_grc/static/tests/tours/*.js",
+        ],
+    },
 }

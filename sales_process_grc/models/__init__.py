@@ -8,4 +8,5 @@ from . import crm_stage
 from . import sales_churn_reason
 from . import sales_customer_status_event
 from . import sales_attrition_snapshot
+from . import calendar_attendee
 from . import res_partner

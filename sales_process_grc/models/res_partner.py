@@ -6,14 +6,13 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from .crm_lead import PROSPECT_TEMPERATURES, TEMPERATURE_RANK
 from .sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES, CUSTOMER_STATUSES
 
 _logger = logging.getLogger(__name__)
-
 DEFAULT_AT_RISK_DAYS = 180
 DEFAULT_LOST_DAYS = 365
 CLASSIFY_BATCH_SIZE = 1000
-# Customer status fields: kept on the commercial entity, copied on its contacts
 CUSTOMER_STATUS_FIELDS = (
     "customer_status",
     "last_purchase_date",
@@ -37,20 +36,24 @@ class ResPartner(models.Model):
         "purchase for a while. Lost: no purchase for too long, or marked lost "
         "by a salesperson. Contacts show the status of their company.",
     )
+
     last_purchase_date = fields.Date(
         index=True,
         copy=False,
         readonly=True,
         help="Closing date of the last won opportunity.",
     )
+
     customer_since = fields.Date(
         copy=False,
         readonly=True,
         help="Closing date of the first won opportunity.",
     )
+
     churn_date = fields.Date(
         copy=False, readonly=True, help="Day the customer was lost."
     )
+
     churn_reason_id = fields.Many2one(
         "sales.churn.reason",
         copy=False,
@@ -58,6 +61,25 @@ class ResPartner(models.Model):
         index="btree_not_null",
         ondelete="restrict",
         help="Why the customer was lost.",
+    )
+
+    prospect_lead_ids = fields.One2many(
+        "crm.lead",
+        "commercial_entity_id",
+        string="Leads of the Commercial Entity",
+        groups="sales_team.group_sale_salesman",
+        help="Technical: the leads and opportunities whose customer belongs "
+        "to this commercial entity (company and its contacts).",
+    )
+
+    prospect_temperature = fields.Selection(
+        PROSPECT_TEMPERATURES,
+        compute="_compute_prospect_temperature",
+        store=True,
+        index=True,
+        groups="sales_team.group_sale_salesman",
+        help="Hottest temperature among the open leads and opportunities of "
+        "the commercial entity (the company and all its contacts).",
     )
 
     @api.model
@@ -297,3 +319,39 @@ class ResPartner(models.Model):
                 )
                 if not ir_cron._commit_progress(len(partners)):
                     return
+
+    @api.depends(
+        "commercial_partner_id",
+        "commercial_partner_id.prospect_lead_ids.prospect_temperature",
+        "commercial_partner_id.prospect_lead_ids.active",
+        "commercial_partner_id.prospect_lead_ids.won_status",
+    )
+    def _compute_prospect_temperature(self):
+        # One _read_group for the whole batch; runs as superuser (stored
+        # compute) so that the value never depends on who triggered it.
+        entities = self.commercial_partner_id._origin
+        hottest = {}
+        if entities:
+            groups = (
+                self.env["crm.lead"]
+                .with_context(active_test=False)
+                ._read_group(
+                    [
+                        ("commercial_entity_id", "in", entities.ids),
+                        ("active", "=", True),
+                        ("won_status", "=", "pending"),
+                        ("prospect_temperature", "!=", False),
+                    ],
+                    ["commercial_entity_id", "prospect_temperature"],
+                )
+            )
+            for entity, temperature in groups:
+                if (
+                    TEMPERATURE_RANK[temperature]
+                    > TEMPERATURE_RANK[hottest.get(entity.id)]
+                ):
+                    hottest[entity.id] = temperature
+        for partner in self:
+            partner.prospect_temperature = hottest.get(
+                partner.commercial_partner_id._origin.id, False
+            )
