@@ -8,3 +8,7 @@ from . import test_attrition_status
 from . import test_attrition_snapshot
 from . import test_attrition_reengagement
 from . import test_attrition_access
+from . import test_automation_templates
+from . import test_automation_rules
+from . import test_information_letter
+from . import test_automation_settings
