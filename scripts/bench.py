@@ -162,7 +162,9 @@ print(f"  -> {lost} customers classified lost", flush=True)
 # 5. 24-month snapshot recompute
 Snapshot = env["sales.attrition.snapshot"]
 today = fields.Date.today().replace(day=1)
-months = Snapshot._months_between(today - timedelta(days=730), today - timedelta(days=1))
+months = Snapshot._months_between(
+    today - timedelta(days=730), today - timedelta(days=1)
+)
 measure(
     "snapshot recompute (months)",
     len(months),
