@@ -115,7 +115,9 @@ for part in chunks(N_COOL - N_LEADS):
         ]
     )
     cr.commit()
-from odoo.addons.sales_process_grc.models import crm_lead as crm_lead_module  # noqa: E402
+from odoo.addons.sales_process_grc.models import (
+    crm_lead as crm_lead_module,  # noqa: E402
+)
 
 env["ir.config_parameter"].set_param(crm_lead_module.COOLING_PARAM, "True")
 cool_batch = crm_lead_module.COOLING_BATCH_SIZE
@@ -131,7 +133,9 @@ warm = env["crm.lead"].search_count([("prospect_temperature", "=", "warm")])
 print(f"  -> {warm} leads cooled to warm", flush=True)
 
 # 4. classification of N_PARTNERS customers
-from odoo.addons.sales_process_grc.models import res_partner as res_partner_module  # noqa: E402
+from odoo.addons.sales_process_grc.models import (
+    res_partner as res_partner_module,  # noqa: E402
+)
 
 old = fields.Date.today() - timedelta(days=400)
 for part in chunks(N_PARTNERS):
