@@ -16,6 +16,9 @@ from freezegun import freeze_time
 
 from odoo import fields
 
+from odoo.addons.sales_process_grc.models import crm_lead as crm_lead_module
+from odoo.addons.sales_process_grc.models import res_partner as res_partner_module
+
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 N_LEADS = int(10_000 * SCALE)
 N_COOL = int(100_000 * SCALE)
@@ -115,10 +118,6 @@ for part in chunks(N_COOL - N_LEADS):
         ]
     )
     cr.commit()
-from odoo.addons.sales_process_grc.models import (
-    crm_lead as crm_lead_module,  # noqa: E402
-)
-
 env["ir.config_parameter"].set_param(crm_lead_module.COOLING_PARAM, "True")
 cool_batch = crm_lead_module.COOLING_BATCH_SIZE
 with freeze_time(fields.Datetime.now() + timedelta(days=45)):
@@ -133,10 +132,6 @@ warm = env["crm.lead"].search_count([("prospect_temperature", "=", "warm")])
 print(f"  -> {warm} leads cooled to warm", flush=True)
 
 # 4. classification of N_PARTNERS customers
-from odoo.addons.sales_process_grc.models import (
-    res_partner as res_partner_module,  # noqa: E402
-)
-
 old = fields.Date.today() - timedelta(days=400)
 for part in chunks(N_PARTNERS):
     Partner.create(
