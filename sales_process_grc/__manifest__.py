@@ -26,4 +26,9 @@
         "views/menus.xml",
     ],
     "demo": [],
+    "assets": {
+        "web.assets_tests": [
+            "sales_process_grc/static/tests/tours/*.js",
+        ],
+    },
 }

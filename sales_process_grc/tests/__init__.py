@@ -4,3 +4,4 @@ from . import test_interview_gates
 from . import test_interview_config
 from . import test_interview_security
 from . import test_interview_reporting
+from . import test_interview_tour
