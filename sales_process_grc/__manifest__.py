@@ -25,7 +25,9 @@
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/sales_interview_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "sales_process_grc/static/tests/tours/*.js",
