@@ -102,10 +102,10 @@ class CrmLead(models.Model):
         whatever the number of leads."""
         if not self:
             return
-        Line = self.env["sales.interview.line"]
-        steps = self.env["sales.interview.step"].search([])
+        line_model = self.env["sales.interview.line"]
+        steps = self.env["sales.interview.step"].search([("active", "=", True)])
         lines_by_lead = defaultdict(dict)
-        for line in Line.search_fetch(
+        for line in line_model.search_fetch(
             [("lead_id", "in", self.ids)], ["lead_id", "step_id", "state"]
         ):
             lines_by_lead[line.lead_id.id][line.step_id.id] = line
@@ -132,9 +132,9 @@ class CrmLead(models.Model):
                 or (line.state == "todo" and line.step_id not in applicable)
             )
         if to_remove:
-            Line.browse(to_remove).unlink()
+            line_model.browse(to_remove).unlink()
         if to_create:
-            Line.create(to_create)
+            line_model.create(to_create)
 
     def _interview_mark_won(self):
         """Winning a lead concludes the sale: mark the Closing step done."""
@@ -160,7 +160,9 @@ class CrmLead(models.Model):
             gate_steps = gate_steps.filtered(lambda step: not step.done_when_won)
         if not gate_steps:
             return
-        leads = self.filtered(lambda lead: lead.stage_id != stage) if moving_only else self
+        leads = (
+            self.filtered(lambda lead: lead.stage_id != stage) if moving_only else self
+        )
         missing = self.env["sales.interview.line"].search(
             [
                 ("lead_id", "in", leads.ids),

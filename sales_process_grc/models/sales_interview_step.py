@@ -31,16 +31,14 @@ class SalesInterviewStep(models.Model):
         "step_id",
         "team_id",
         string="Sales Teams",
-        help="Sales teams whose leads follow this step. Leave empty for every "
-        "team.",
+        help="Sales teams whose leads follow this step. Leave empty for every team.",
     )
     stage_id = fields.Many2one(
         "crm.stage",
         string="Required for Stage",
         ondelete="set null",
         index=True,
-        help="A lead may only enter this stage once this step is done or "
-        "skipped.",
+        help="A lead may only enter this stage once this step is done or skipped.",
     )
     activity_type_id = fields.Many2one(
         "mail.activity.type",

@@ -9,7 +9,7 @@ from .common_interview import InterviewCase
 @tagged("post_install", "-at_install")
 class TestInterviewGates(InterviewCase):
     @classmethod
-    def setUpClass(cls):
+    def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
         cls.step_offer.stage_id = cls.stage_proposal
         cls.step_discovery.stage_id = cls.stage_proposal
@@ -32,7 +32,9 @@ class TestInterviewGates(InterviewCase):
     def test_gate_applies_to_the_moving_leads_of_a_batch(self):
         ready = self._create_lead(name="Ready lead")
         not_ready = self._create_lead(name="Not ready lead")
-        (self._line(ready, self.step_discovery) + self._line(ready, self.step_offer)).action_done()
+        (
+            self._line(ready, self.step_discovery) + self._line(ready, self.step_offer)
+        ).action_done()
         leads = (ready + not_ready).with_user(self.salesman)
         with self.assertRaisesRegex(UserError, "Not ready lead") as error:
             leads.write({"stage_id": self.stage_proposal.id})
@@ -52,7 +54,9 @@ class TestInterviewGates(InterviewCase):
             result = (
                 self.env["crm.lead"]
                 .with_user(self.salesman)
-                .load(["id", "stage_id/id"], [[xmlid, self._xmlid(self.stage_proposal)]])
+                .load(
+                    ["id", "stage_id/id"], [[xmlid, self._xmlid(self.stage_proposal)]]
+                )
             )
         self.assertFalse(result["ids"])
         self.assertIn("Discovery, Offer", result["messages"][0]["message"])

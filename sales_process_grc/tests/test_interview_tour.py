@@ -7,7 +7,7 @@ class TestInterviewTour(HttpCase):
     """A salesman works the sales interview of a lead in the browser."""
 
     @classmethod
-    def setUpClass(cls):
+    def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
         cls.salesman = new_test_user(
             cls.env,
@@ -16,13 +16,17 @@ class TestInterviewTour(HttpCase):
             name="Tour Rep",
         )
         cls.team = cls.env["crm.team"].create({"name": "Tour Team"})
-        Stage = cls.env["crm.stage"]
+        stage_model = cls.env["crm.stage"]
         # the tour's own pipeline: hide the other stages
-        Stage.search([]).write({"team_ids": [(6, 0, cls.env["crm.team"].create({"name": "Other"}).ids)]})
-        cls.stage_new = Stage.create({"name": "Tour New", "sequence": 1})
-        cls.stage_gate = Stage.create({"name": "Tour Gate", "sequence": 2})
-        Stage.create({"name": "Tour Won", "sequence": 3, "is_won": True})
-        cls.env.ref("sales_process_grc.interview_step_contact").stage_id = cls.stage_gate
+        stage_model.search([]).write(
+            {"team_ids": [(6, 0, cls.env["crm.team"].create({"name": "Other"}).ids)]}
+        )
+        cls.stage_new = stage_model.create({"name": "Tour New", "sequence": 1})
+        cls.stage_gate = stage_model.create({"name": "Tour Gate", "sequence": 2})
+        stage_model.create({"name": "Tour Won", "sequence": 3, "is_won": True})
+        cls.env.ref(
+            "sales_process_grc.interview_step_contact"
+        ).stage_id = cls.stage_gate
         cls.lead = cls.env["crm.lead"].create(
             {
                 "name": "Tour Lead",
@@ -48,7 +52,9 @@ class TestInterviewTour(HttpCase):
         return f"/odoo/action-{action.id}/{self.lead.id}"
 
     def test_tour_desktop(self):
-        self.start_tour(self._url(), "sales_process_grc_interview", login=self.salesman.login)
+        self.start_tour(
+            self._url(), "sales_process_grc_interview", login=self.salesman.login
+        )
         self._check_result()
 
     def test_tour_phone(self):
