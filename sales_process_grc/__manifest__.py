@@ -28,7 +28,7 @@
     ],
     "assets": {
         "web.assets_tests": [
-            "sales_process_grc/static/tests/tours/*.js",
+            "sales_process_grc/static/tests/tours/sales_interview_tour.js",
         ],
     },
 }

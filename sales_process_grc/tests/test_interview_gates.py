@@ -162,3 +162,21 @@ class TestInterviewGates(InterviewCase):
         lead.with_user(self.salesman).action_set_won()
         self.assertEqual(lead.activity_ids.activity_type_id, meeting)
         self.assertEqual(lead.interview_step_id, self.step_leave_taking)
+
+    def test_refusal_and_steps_in_french(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["sales_process_grc"], ["fr_FR"], overwrite=True
+        )
+        self.assertEqual(
+            self.step_contact.with_context(lang="fr_FR").name, "Prise de contact"
+        )
+        self.assertIn(
+            "rassembler des éléments d'information",
+            self.step_preparation.with_context(lang="fr_FR").guidance,
+        )
+        lead = self._create_lead().with_user(self.salesman).with_context(lang="fr_FR")
+        with self.assertRaisesRegex(
+            UserError, "(?s)Avant d'entrer dans l'étape.*Découverte des besoins"
+        ):
+            lead.write({"stage_id": self.stage_proposal.id})
