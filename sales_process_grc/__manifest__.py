@@ -37,6 +37,7 @@
     "demo": [
         "demo/attrition_demo.xml",
         "demo/prospect_temperature_demo.xml",
+        "demo/sales_interview_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

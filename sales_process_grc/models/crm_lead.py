@@ -186,10 +186,10 @@ class CrmLead(models.Model):
         whatever the number of leads."""
         if not self:
             return
-        Line = self.env["sales.interview.line"]
-        steps = self.env["sales.interview.step"].search([])
+        line_model = self.env["sales.interview.line"]
+        steps = self.env["sales.interview.step"].search([("active", "=", True)])
         lines_by_lead = defaultdict(dict)
-        for line in Line.search_fetch(
+        for line in line_model.search_fetch(
             [("lead_id", "in", self.ids)], ["lead_id", "step_id", "state"]
         ):
             lines_by_lead[line.lead_id.id][line.step_id.id] = line
@@ -216,9 +216,9 @@ class CrmLead(models.Model):
                 or (line.state == "todo" and line.step_id not in applicable)
             )
         if to_remove:
-            Line.browse(to_remove).unlink()
+            line_model.browse(to_remove).unlink()
         if to_create:
-            Line.create(to_create)
+            line_model.create(to_create)
 
     def _interview_mark_won(self):
         """Winning a lead concludes the sale: mark the Closing step done."""
