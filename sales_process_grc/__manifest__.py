@@ -26,6 +26,7 @@
         "views/crm_lead_views.xml",
         "views/menus.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "demo": [
         "demo/attrition_demo.xml",
     ],

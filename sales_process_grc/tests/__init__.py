@@ -3,3 +3,4 @@ from . import test_attrition_status
 from . import test_attrition_snapshot
 from . import test_attrition_reengagement
 from . import test_attrition_access
+from . import test_attrition_init
