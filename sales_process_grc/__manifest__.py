@@ -34,6 +34,7 @@
         "views/res_partner_views.xml",
         "views/menus.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "demo": [
         "demo/attrition_demo.xml",
         "demo/prospect_temperature_demo.xml",

@@ -9,4 +9,4 @@ from . import test_attrition_snapshot
 from . import test_attrition_reengagement
 from . import test_attrition_access
 from . import test_interview_tour
-
+from . import test_attrition_init
