@@ -76,6 +76,8 @@ class CrmLead(models.Model):
             "prospect_temperature_keep_date"
         ):
             vals = dict(vals, prospect_temperature_date=fields.Datetime.now())
+        if "prospect_temperature" in vals and self._prospect_temperature_mass_tracking():
+            return self._prospect_temperature_mass_write(vals)
         entering = self.browse()
         stage = self.env["crm.stage"]
         if vals.get("stage_id"):
@@ -86,6 +88,31 @@ class CrmLead(models.Model):
         if entering:
             entering._prospect_temperature_raise_to_stage(stage)
         return result
+
+    def _prospect_temperature_mass_tracking(self):
+        """Whether a change of temperature on ``self`` is tracked in batch by
+        this module rather than by mail: mail logs tracked changes with one
+        message per record at commit (several queries each); a mass update
+        logs its notes with a constant number of queries instead."""
+        context = self.env.context
+        return (
+            len(self) > 1
+            and not context.get("tracking_disable")
+            and not context.get("mail_notrack")
+        )
+
+    def _prospect_temperature_mass_write(self, vals):
+        fnames = ("prospect_temperature", "prospect_temperature_date")
+        old_values = {lead.id: lead.prospect_temperature for lead in self}
+        self.with_context(mail_notrack=True).write(
+            {fname: vals[fname] for fname in fnames if fname in vals}
+        )
+        changed = self.filtered(
+            lambda lead: lead.prospect_temperature != old_values[lead.id]
+        )
+        changed._prospect_temperature_log(old_values, "")
+        other_vals = {key: value for key, value in vals.items() if key not in fnames}
+        return self.write(other_vals) if other_vals else True
 
     def _handle_won_lost(self, old_status_by_lead, new_status_by_lead):
         result = super()._handle_won_lost(old_status_by_lead, new_status_by_lead)
@@ -136,6 +163,8 @@ class CrmLead(models.Model):
 
     def _prospect_temperature_log(self, old_values, reason, author_id=None):
         """One internal note per lead: the cause and the tracking value."""
+        if not self:
+            return
         fname = "prospect_temperature"
         field_info = self.fields_get([fname], attributes=("string", "type", "selection"))[
             fname

@@ -30,7 +30,7 @@ registry.category("web_tour.tours").add("sales_process_grc_prospect_temperature"
         },
         {
             content: "Open the lead",
-            trigger: `${CARD} .o_kanban_record_title, ${CARD} [name='name']`,
+            trigger: `${CARD} span:contains('${LEAD}')`,
             run: "click",
         },
         {
@@ -58,7 +58,7 @@ registry.category("web_tour.tours").add("sales_process_grc_prospect_temperature"
         },
         {
             content: "Saved",
-            trigger: ".o_form_status_indicator_buttons.invisible",
+            trigger: ".o_form_view .o_form_saved",
         },
     ],
 });
