@@ -9,8 +9,6 @@
     "website": "https://github.com/sales-process-grc/sales_process_grc",
     "author": "sales_process_grc contributors",
     "license": "LGPL-3",
-    "application": False,
-    "installable": True,
     "depends": ["crm", "base_automation"],
     "data": [
         "security/security.xml",

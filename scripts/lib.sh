@@ -84,7 +84,8 @@ pg_bindir() {
 
 as_pg_user() {
     if is_root; then
-        runuser -u "$PG_RUN_USER" -- "$@"
+        # from / : the unprivileged user may not be allowed in the current dir
+        (cd / && runuser -u "$PG_RUN_USER" -- "$@")
     else
         "$@"
     fi

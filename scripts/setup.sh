@@ -67,9 +67,8 @@ cat "$REPO_ROOT/requirements/odoo-overrides.txt" >>"$odoo_reqs.new"
 mv "$odoo_reqs.new" "$odoo_reqs"
 
 req_files=("$odoo_reqs" "$REPO_ROOT/requirements/test.txt")
-[ "$WITH_LINT" = 1 ] && req_files+=("$REPO_ROOT/requirements/lint.txt")
 stamp_val=$( (echo "$SRC"; cat "${req_files[@]}") | cksum | cut -d' ' -f1)
-stamp_file="$VENV/.installed-$(basename "${req_files[-1]}" .txt)"
+stamp_file="$VENV/.installed"
 if [ "$(cat "$stamp_file" 2>/dev/null)" != "$stamp_val" ]; then
     log "Installing Python requirements into .venv"
     "$PY" -m pip install -q --upgrade pip setuptools wheel
@@ -82,6 +81,17 @@ if [ "$(cat "$stamp_file" 2>/dev/null)" != "$stamp_val" ]; then
 fi
 
 if [ "$WITH_LINT" = 1 ]; then
+    # The linters live in their own environment: their dependencies (e.g. a
+    # newer polib) would conflict with Odoo's pins.
+    lint_venv="$REPO_ROOT/.venv-lint"
+    [ -x "$lint_venv/bin/python" ] || python3 -m venv "$lint_venv"
+    lint_stamp=$(cksum <"$REPO_ROOT/requirements/lint.txt" | cut -d' ' -f1)
+    if [ "$(cat "$lint_venv/.installed" 2>/dev/null)" != "$lint_stamp" ]; then
+        log "Installing the linters into .venv-lint"
+        "$lint_venv/bin/python" -m pip install -q --upgrade pip
+        "$lint_venv/bin/python" -m pip install -q -r "$REPO_ROOT/requirements/lint.txt"
+        echo "$lint_stamp" >"$lint_venv/.installed"
+    fi
     if [ ! -x "$REPO_ROOT/node_modules/.bin/prettier" ] \
         || [ "$REPO_ROOT/package-lock.json" -nt "$REPO_ROOT/node_modules/.package-lock.json" ]; then
         log "Installing prettier (npm ci)"

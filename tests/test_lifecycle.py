@@ -17,16 +17,15 @@ HARMLESS = ("addons path is not a directory",)
 COUNT_SCRIPT = textwrap.dedent(
     """
     import json
-    module = env["ir.module.module"].search([("name", "=", "%s")])
-    print("RESULT=" + json.dumps({
+    module = env["ir.module.module"].search([("name", "=", "{addon}")])
+    print("RESULT=" + json.dumps({{
         "leads": env["crm.lead"].with_context(active_test=False).search_count([]),
         "partners": env["res.partner"].with_context(active_test=False).search_count([]),
         "lead_names": sorted(env["crm.lead"].search([]).mapped("name")),
         "state": module.state,
-    }))
+    }}))
     """
-    % ADDON
-)
+).format(addon=ADDON)
 
 
 class Odoo:
@@ -35,8 +34,9 @@ class Odoo:
         self.config = odoo_config
         self.env = env
 
-    def run(self, *args, stdin=None, timeout=900):
-        cmd = [*self.base, *args[:1], "-c", self.config, "-d", DB, *args[1:]]
+    def run(self, *args, stdin=None, timeout=900, db=DB):
+        database = ["-d", db] if db else []
+        cmd = [*self.base, *args[:1], "-c", self.config, *database, *args[1:]]
         proc = subprocess.run(
             cmd,
             input=stdin,
@@ -53,8 +53,8 @@ class Odoo:
     def server(self, *args):
         return self.run("server", "--stop-after-init", "--log-level=warn", *args)
 
-    def shell(self, script):
-        return self.run("shell", "--log-level=warn", "--no-http", stdin=script)
+    def shell(self, script, db=DB):
+        return self.run("shell", "--log-level=warn", "--no-http", stdin=script, db=db)
 
     def counts(self):
         out = self.shell(COUNT_SCRIPT)
@@ -65,39 +65,27 @@ class Odoo:
 def problems(output):
     return [
         line
-        for line in (m.group(0) for m in re.finditer(r"^.*$", output, re.M))
+        for line in output.splitlines()
         if LOG_LINE.match(line) and not any(h in line for h in HARMLESS)
     ]
+
+
+DROP_SCRIPT = textwrap.dedent(
+    """
+    import odoo.service.db as db
+    if db.exp_db_exist({db!r}):
+        db.exp_drop({db!r})
+    """
+).format(db=DB)
 
 
 @pytest.fixture(scope="module")
 def odoo(odoo_bin, odoo_config, odoo_env_vars):
     o = Odoo(odoo_bin, odoo_config, odoo_env_vars)
-    drop = textwrap.dedent(
-        """
-        import odoo.service.db as db
-        if db.exp_db_exist(%r):
-            db.exp_drop(%r)
-        """
-    )
-    # Drop a leftover from an interrupted run, through Odoo's own API.
-    subprocess.run(
-        [*o.base, "shell", "-c", o.config, "--no-http", "--log-level=warn"],
-        input=drop % (DB, DB),
-        text=True,
-        env=o.env,
-        check=False,
-        capture_output=True,
-    )
+    # Drop a leftover of an interrupted run, then our database, through Odoo.
+    o.shell(DROP_SCRIPT, db=None)
     yield o
-    subprocess.run(
-        [*o.base, "shell", "-c", o.config, "--no-http", "--log-level=warn"],
-        input=drop % (DB, DB),
-        text=True,
-        env=o.env,
-        check=False,
-        capture_output=True,
-    )
+    o.shell(DROP_SCRIPT, db=None)
 
 
 def test_install_upgrade_uninstall_reinstall_keeps_crm_data(odoo):
@@ -105,8 +93,9 @@ def test_install_upgrade_uninstall_reinstall_keeps_crm_data(odoo):
     odoo.shell(
         textwrap.dedent(
             """
-            company = env["res.partner"].create({"name": "Lifecycle Corp", "is_company": True})
-            contact = env["res.partner"].create({"name": "Léa Lifecycle", "parent_id": company.id})
+            Partner = env["res.partner"]
+            company = Partner.create({"name": "Lifecycle Corp", "is_company": True})
+            contact = Partner.create({"name": "Léa Lifecycle", "parent_id": company.id})
             env["crm.lead"].create([
                 {"name": "Lifecycle lead", "type": "lead", "partner_id": contact.id},
                 {"name": "Lifecycle opportunity", "type": "opportunity",
@@ -127,12 +116,11 @@ def test_install_upgrade_uninstall_reinstall_keeps_crm_data(odoo):
             textwrap.dedent(
                 """
                 env["ir.module.module"].search(
-                    [("name", "=", "%s")]
+                    [("name", "=", "{addon}")]
                 ).button_immediate_uninstall()
                 env.cr.commit()
                 """
-                % ADDON
-            )
+            ).format(addon=ADDON)
         ),
         "reinstall": lambda: odoo.server("-i", ADDON),
     }

@@ -73,3 +73,11 @@ def test_pip_install_puts_the_addon_in_the_odoo_addons_namespace(wheel, tmp_path
     # no stray top-level package besides the odoo namespace
     assert not (target / "odoo" / "__init__.py").exists()
     assert not (target / "odoo" / "addons" / "__init__.py").exists()
+
+
+def test_addon_readme_is_generated_from_the_fragments(repo_root):
+    script = repo_root / "scripts" / "gen_addon_readme.py"
+    proc = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stdout
