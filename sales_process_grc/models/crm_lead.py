@@ -76,7 +76,10 @@ class CrmLead(models.Model):
             "prospect_temperature_keep_date"
         ):
             vals = dict(vals, prospect_temperature_date=fields.Datetime.now())
-        if "prospect_temperature" in vals and self._prospect_temperature_mass_tracking():
+        if (
+            "prospect_temperature" in vals
+            and self._prospect_temperature_mass_tracking()
+        ):
             return self._prospect_temperature_mass_write(vals)
         entering = self.browse()
         stage = self.env["crm.stage"]
@@ -166,20 +169,20 @@ class CrmLead(models.Model):
         if not self:
             return
         fname = "prospect_temperature"
-        field_info = self.fields_get([fname], attributes=("string", "type", "selection"))[
-            fname
-        ]
+        field_info = self.fields_get(
+            [fname], attributes=("string", "type", "selection")
+        )[fname]
         bodies = {
             lead.id: reason if isinstance(reason, str) else reason[lead.id]
             for lead in self
         }
         messages = self._message_log_batch(bodies=bodies, author_id=author_id)
-        Tracking = self.env["mail.tracking.value"].sudo()
+        tracking_model = self.env["mail.tracking.value"].sudo()
         leads_by_id = {lead.id: lead for lead in self}
-        Tracking.create(
+        tracking_model.create(
             [
                 dict(
-                    Tracking._create_tracking_values(
+                    tracking_model._create_tracking_values(
                         old_values[message.res_id],
                         leads_by_id[message.res_id][fname],
                         fname,
@@ -249,8 +252,8 @@ class CrmLead(models.Model):
                 )
             )
         )
-        Cron = self.env["ir.cron"]
-        Cron._commit_progress(remaining=self.search_count(domain))
+        cron_model = self.env["ir.cron"]
+        cron_model._commit_progress(remaining=self.search_count(domain))
         last_id = 0
         while True:
             leads = self.search(
@@ -260,7 +263,7 @@ class CrmLead(models.Model):
                 break
             last_id = leads[-1].id
             leads._prospect_temperature_cool(now, hot_days, warm_days)
-            if not Cron._commit_progress(len(leads)):
+            if not cron_model._commit_progress(len(leads)):
                 break
 
     def _prospect_temperature_cool(self, now, hot_days, warm_days):

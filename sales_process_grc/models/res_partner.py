@@ -51,9 +51,10 @@ class ResPartner(models.Model):
                 )
             )
             for entity, temperature in groups:
-                if TEMPERATURE_RANK[temperature] > TEMPERATURE_RANK[
-                    hottest.get(entity.id)
-                ]:
+                if (
+                    TEMPERATURE_RANK[temperature]
+                    > TEMPERATURE_RANK[hottest.get(entity.id)]
+                ):
                     hottest[entity.id] = temperature
         for partner in self:
             partner.prospect_temperature = hottest.get(

@@ -8,7 +8,7 @@ class ProspectTemperatureCase(TransactionCase):
     two contacts."""
 
     @classmethod
-    def setUpClass(cls):
+    def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
         cls.company = cls.env.company
         cls.salesman = new_test_user(
@@ -60,18 +60,15 @@ class ProspectTemperatureCase(TransactionCase):
 
     @classmethod
     def _create_lead(cls, name="GRC Lead", **values):
-        return (
-            cls.env["crm.lead"]
-            .create(
-                {
-                    "name": name,
-                    "type": "opportunity",
-                    "team_id": cls.team.id,
-                    "user_id": cls.salesman.id,
-                    "stage_id": cls.stage_new.id,
-                    **values,
-                }
-            )
+        return cls.env["crm.lead"].create(
+            {
+                "name": name,
+                "type": "opportunity",
+                "team_id": cls.team.id,
+                "user_id": cls.salesman.id,
+                "stage_id": cls.stage_new.id,
+                **values,
+            }
         )
 
     def _temperature_notes(self, lead):

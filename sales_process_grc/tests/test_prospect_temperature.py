@@ -27,9 +27,7 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
         )
         self.assertEqual(variable.field_id.name, "prospect_temperature")
         self.assertEqual(variable.field_id.model, "crm.lead")
-        self.assertIn(
-            variable, self.env["crm.lead.scoring.frequency.field"].search([])
-        )
+        self.assertIn(variable, self.env["crm.lead.scoring.frequency.field"].search([]))
         # once chosen in the settings, the variable feeds the scoring
         self.env["ir.config_parameter"].sudo().set_param(
             "crm.pls_fields", "prospect_temperature"
@@ -126,26 +124,27 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
     def test_group_by_temperature_shows_all_columns(self):
         self._create_lead(prospect_temperature="hot")
         # the web client asks for the empty groups of kanban columns
-        Lead = self.env["crm.lead"].with_context(read_group_expand=True)
-        groups = Lead.formatted_read_group(
+        leads_model = self.env["crm.lead"].with_context(read_group_expand=True)
+        groups = leads_model.formatted_read_group(
             [("team_id", "=", self.team.id)], ["prospect_temperature"], ["__count"]
         )
         self.assertEqual(
             [group["prospect_temperature"] for group in groups],
             ["cold", "warm", "hot"],
         )
-        self.assertEqual(
-            [group["__count"] for group in groups], [0, 0, 1]
-        )
+        self.assertEqual([group["__count"] for group in groups], [0, 0, 1])
 
     def test_search_filters(self):
         hot = self._create_lead(prospect_temperature="hot")
         unqualified = self._create_lead(name="Unqualified")
-        Lead = self.env["crm.lead"].with_user(self.salesman)
+        leads_model = self.env["crm.lead"].with_user(self.salesman)
         team = [("team_id", "=", self.team.id)]
-        self.assertEqual(Lead.search(team + [("prospect_temperature", "=", "hot")]), hot)
         self.assertEqual(
-            Lead.search(team + [("prospect_temperature", "=", False)]), unqualified
+            leads_model.search(team + [("prospect_temperature", "=", "hot")]), hot
+        )
+        self.assertEqual(
+            leads_model.search(team + [("prospect_temperature", "=", False)]),
+            unqualified,
         )
 
 
@@ -255,7 +254,9 @@ class TestProspectTemperaturePartner(ProspectTemperatureCase):
         lead_bob = self._create_lead(partner_id=self.bob.id)
         lead_bob.with_user(self.salesman).prospect_temperature = "warm"
         self.assertEqual(set(entity.mapped("prospect_temperature")), {"warm"})
-        self._create_lead(partner_id=self.customer_company.id, prospect_temperature="hot")
+        self._create_lead(
+            partner_id=self.customer_company.id, prospect_temperature="hot"
+        )
         self.assertEqual(set(entity.mapped("prospect_temperature")), {"hot"})
         self.assertEqual(
             self.env["res.partner"].search(
@@ -267,8 +268,12 @@ class TestProspectTemperaturePartner(ProspectTemperatureCase):
         self.assertEqual(lead_alice.commercial_entity_id, self.customer_company)
 
     def test_only_open_leads_count(self):
-        lead_hot = self._create_lead(partner_id=self.alice.id, prospect_temperature="hot")
-        lead_cold = self._create_lead(partner_id=self.bob.id, prospect_temperature="cold")
+        lead_hot = self._create_lead(
+            partner_id=self.alice.id, prospect_temperature="hot"
+        )
+        lead_cold = self._create_lead(
+            partner_id=self.bob.id, prospect_temperature="cold"
+        )
         lead_hot.action_set_lost()
         self.assertEqual(self.customer_company.prospect_temperature, "cold")
         lead_hot.action_restore()
@@ -298,9 +303,7 @@ class TestProspectTemperaturePartner(ProspectTemperatureCase):
 
     def test_partner_views_show_temperature(self):
         for view_xmlid in ("base.view_partner_form", "base.view_partner_tree"):
-            arch = self.env["res.partner"].get_view(
-                self.env.ref(view_xmlid).id
-            )["arch"]
+            arch = self.env["res.partner"].get_view(self.env.ref(view_xmlid).id)["arch"]
             self.assertIn('name="prospect_temperature"', arch)
 
 
@@ -332,10 +335,17 @@ class TestProspectTemperatureMultiCompany(ProspectTemperatureCase):
         )
 
     def test_other_company_leads_out_of_reach(self):
-        lead_a = self._create_lead(partner_id=self.alice.id, prospect_temperature="cold")
-        Lead = self.env["crm.lead"].with_user(self.salesman)
+        lead_a = self._create_lead(
+            partner_id=self.alice.id, prospect_temperature="cold"
+        )
+        leads_model = self.env["crm.lead"].with_user(self.salesman)
         self.assertEqual(
-            Lead.search([("prospect_temperature", "!=", False), ("partner_id", "in", (self.alice | self.bob).ids)]),
+            leads_model.search(
+                [
+                    ("prospect_temperature", "!=", False),
+                    ("partner_id", "in", (self.alice | self.bob).ids),
+                ]
+            ),
             lead_a,
         )
         with self.assertRaises(AccessError):

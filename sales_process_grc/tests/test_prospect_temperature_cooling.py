@@ -26,16 +26,32 @@ class TestProspectTemperatureSettings(ProspectTemperatureCase):
             prospect_temperature_warm_days=20,
         ).execute()
         params = self.env["ir.config_parameter"].sudo()
-        self.assertEqual(params.get_param("sales_process_grc.temperature_cooling"), "True")
-        self.assertEqual(params.get_param("sales_process_grc.temperature_hot_days"), "10")
-        self.assertEqual(params.get_param("sales_process_grc.temperature_warm_days"), "20")
+        self.assertEqual(
+            params.get_param("sales_process_grc.temperature_cooling"), "True"
+        )
+        self.assertEqual(
+            params.get_param("sales_process_grc.temperature_hot_days"), "10"
+        )
+        self.assertEqual(
+            params.get_param("sales_process_grc.temperature_warm_days"), "20"
+        )
         self.assertEqual(
             self.env["crm.lead"]._prospect_temperature_cooling_delays(), (True, 10, 20)
         )
 
     def test_bad_delays_refused(self):
-        for hot_days, warm_days in ((0, 60), (-5, 60), (30, 0), (30, -1), (30, 30), (40, 20)):
-            with self.subTest(hot=hot_days, warm=warm_days), self.assertRaises(ValidationError):
+        for hot_days, warm_days in (
+            (0, 60),
+            (-5, 60),
+            (30, 0),
+            (30, -1),
+            (30, 30),
+            (40, 20),
+        ):
+            with (
+                self.subTest(hot=hot_days, warm=warm_days),
+                self.assertRaises(ValidationError),
+            ):
                 self._settings(
                     prospect_temperature_cooling=True,
                     prospect_temperature_hot_days=hot_days,
@@ -100,14 +116,18 @@ class TestProspectTemperatureCooling(ProspectTemperatureCase):
                 context["cron_end_time"] = end_time
             cron = cron.with_env(cron.env(cr=cr, context=context))
             cron, progress = cron._add_progress()
-            cron.env["crm.lead"]._cron_prospect_temperature_cooling(batch_size=batch_size)
+            cron.env["crm.lead"]._cron_prospect_temperature_cooling(
+                batch_size=batch_size
+            )
             return progress.done, progress.remaining
 
     def test_cron_record(self):
         cron = self.env.ref("sales_process_grc.ir_cron_prospect_temperature_cooling")
         self.assertTrue(cron.active)
         self.assertEqual((cron.interval_number, cron.interval_type), (1, "days"))
-        self.assertEqual(cron.code.strip(), "model._cron_prospect_temperature_cooling()")
+        self.assertEqual(
+            cron.code.strip(), "model._cron_prospect_temperature_cooling()"
+        )
 
     def test_hot_to_warm_then_cold(self):
         self._cool(29)
@@ -117,7 +137,9 @@ class TestProspectTemperatureCooling(ProspectTemperatureCase):
         self.assertEqual(self.warm.prospect_temperature, "warm")
         note = self._temperature_notes(self.hot)
         self.assertEqual(len(note), 1)
-        self.assertIn("No activity (message, activity done or meeting) for 30 days", note.body)
+        self.assertIn(
+            "No activity (message, activity done or meeting) for 30 days", note.body
+        )
         self.assertEqual(note.tracking_value_ids.new_value_char, "Warm")
         self._cool(59)
         self.assertEqual(self.hot.prospect_temperature, "warm")
@@ -139,7 +161,9 @@ class TestProspectTemperatureCooling(ProspectTemperatureCase):
 
     def test_message_is_activity(self):
         with freeze_time(self.start + timedelta(days=20)):
-            self.hot.message_post(body="Called, still interested", message_type="comment")
+            self.hot.message_post(
+                body="Called, still interested", message_type="comment"
+            )
         self._cool(35)
         self.assertEqual(self.hot.prospect_temperature, "hot")
         self._cool(50)
@@ -216,9 +240,13 @@ class TestProspectTemperatureCooling(ProspectTemperatureCase):
                 ]
             )
         leads = self.hot | more
-        done, remaining = self._run_cron(31, batch_size=2, end_time=time.monotonic() - 1)
+        done, remaining = self._run_cron(
+            31, batch_size=2, end_time=time.monotonic() - 1
+        )
         self.assertEqual((done, remaining), (2, 2), "one batch, then gives up")
-        self.assertEqual(sorted(leads.mapped("prospect_temperature")), ["hot", "hot", "warm", "warm"])
+        self.assertEqual(
+            sorted(leads.mapped("prospect_temperature")), ["hot", "hot", "warm", "warm"]
+        )
         done, remaining = self._run_cron(31, batch_size=2)
         self.assertEqual((done, remaining), (2, 0), "the next run finishes")
         self.assertEqual(set(leads.mapped("prospect_temperature")), {"warm"})
@@ -227,10 +255,16 @@ class TestProspectTemperatureCooling(ProspectTemperatureCase):
         """A batch costs the same number of queries whatever its size."""
         with freeze_time(self.start):
             small = self.env["crm.lead"].create(
-                [{"name": f"S{index}", "prospect_temperature": "hot"} for index in range(5)]
+                [
+                    {"name": f"S{index}", "prospect_temperature": "hot"}
+                    for index in range(5)
+                ]
             )
             big = self.env["crm.lead"].create(
-                [{"name": f"B{index}", "prospect_temperature": "hot"} for index in range(50)]
+                [
+                    {"name": f"B{index}", "prospect_temperature": "hot"}
+                    for index in range(50)
+                ]
             )
         counts = []
         with freeze_time(self.start + timedelta(days=31)):

@@ -14,11 +14,11 @@ class TestProspectTemperaturePerformance(ProspectTemperatureCase):
     def setUpClass(cls):
         super().setUpClass()
         # 20 companies with 5 contacts each
-        Partner = cls.env["res.partner"]
-        companies = Partner.create(
+        partner_model = cls.env["res.partner"]
+        companies = partner_model.create(
             [{"name": f"Perf Co {index}", "is_company": True} for index in range(20)]
         )
-        cls.contacts = Partner.create(
+        cls.contacts = partner_model.create(
             [
                 {"name": f"Perf Contact {index}", "parent_id": company.id}
                 for company in companies

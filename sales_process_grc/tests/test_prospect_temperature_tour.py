@@ -7,7 +7,7 @@ class ProspectTemperatureTourCase(HttpCase):
     lead form (tour ``sales_process_grc_prospect_temperature``)."""
 
     @classmethod
-    def setUpClass(cls):
+    def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
         cls.salesman = new_test_user(
             cls.env,
