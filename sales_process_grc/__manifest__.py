@@ -42,10 +42,12 @@
     ],
     "assets": {
         "web.assets_backend": [
-            "sales_process_grc/static/src/fields/prospect_temperature_field.*",
+            "sales_process_grc/static/src/fields/prospect_temperature_field.js",
+            "sales_process_grc/static/src/fields/prospect_temperature_field.xml",
+            "sales_process_grc/static/src/fields/prospect_temperature_field.scss",
         ],
         "web.assets_tests": [
-            "sales_process_grc/static/tests/tours/*.js",
+            "sales_process_grc/static/tests/tours/prospect_temperature_tour.js",
         ],
     },
 }

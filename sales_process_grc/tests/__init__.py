@@ -10,3 +10,7 @@ from . import test_attrition_reengagement
 from . import test_attrition_access
 from . import test_interview_tour
 from . import test_attrition_init
+from . import test_prospect_temperature
+from . import test_prospect_temperature_cooling
+from . import test_prospect_temperature_performance
+from . import test_prospect_temperature_tour
