@@ -109,8 +109,7 @@ class ResConfigSettings(models.TransientModel):
     )
     grc_automation_won_thank_you = fields.Boolean(
         string="Thank-you Email",
-        help="Email the thank-you letter to the customer when an opportunity "
-        "is won.",
+        help="Email the thank-you letter to the customer when an opportunity is won.",
     )
     grc_automation_won_loyalty = fields.Boolean(
         string="Loyalty Follow-up Activity",
@@ -230,8 +229,7 @@ class ResConfigSettings(models.TransientModel):
             if settings.grc_loyalty_followup_days <= 0:
                 raise ValidationError(
                     self.env._(
-                        "The loyalty follow-up delay must be a positive number of "
-                        "days."
+                        "The loyalty follow-up delay must be a positive number of days."
                     )
                 )
             if settings.grc_information_letter_interval <= 0:
@@ -310,9 +308,7 @@ class ResConfigSettings(models.TransientModel):
             if any(cron[key] != value for key, value in cron_vals.items()):
                 cron.write(cron_vals)
         statuses = ",".join(
-            status
-            for fname, status in GRC_LETTER_STATUS_FIELDS.items()
-            if self[fname]
+            status for fname, status in GRC_LETTER_STATUS_FIELDS.items() if self[fname]
         )
         # "," when none: an empty parameter would be deleted (and mean default)
         self.env["ir.config_parameter"].sudo().set_param(

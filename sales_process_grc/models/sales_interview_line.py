@@ -12,7 +12,6 @@ class SalesInterviewLine(models.Model):
 
     lead_id = fields.Many2one(
         "crm.lead",
-        string="Lead",
         required=True,
         index=True,
         ondelete="cascade",
@@ -20,7 +19,6 @@ class SalesInterviewLine(models.Model):
     )
     step_id = fields.Many2one(
         "sales.interview.step",
-        string="Step",
         required=True,
         index=True,
         ondelete="cascade",
@@ -112,7 +110,7 @@ class SalesInterviewLine(models.Model):
             vals = {**vals, **self._done_values(vals["state"])}
         # A step done or skipped moves the interview forward: the activity of
         # the step that becomes the current one is scheduled by the automation
-        # rule "Sales interview: schedule the activity of the next step"
+        # rule "Sales Process: Interview Step Done, Activity of the Next Step"
         # (data/base_automation_data.xml), which admins can switch off. The
         # current step is computed at once so that the rule runs now rather
         # than at the next flush.

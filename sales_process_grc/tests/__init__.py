@@ -8,6 +8,12 @@ from . import test_attrition_status
 from . import test_attrition_snapshot
 from . import test_attrition_reengagement
 from . import test_attrition_access
+from . import test_interview_tour
+from . import test_attrition_init
+from . import test_prospect_temperature
+from . import test_prospect_temperature_cooling
+from . import test_prospect_temperature_performance
+from . import test_prospect_temperature_tour
 from . import test_automation_templates
 from . import test_automation_rules
 from . import test_information_letter

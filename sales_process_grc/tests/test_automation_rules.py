@@ -15,7 +15,9 @@ class TestAutomationRules(AutomationCase):
         cls.prepare_offer = cls.env.ref(
             "sales_process_grc.mail_activity_type_prepare_offer"
         )
-        cls.loyalty = cls.env.ref("sales_process_grc.mail_activity_type_loyalty_followup")
+        cls.loyalty = cls.env.ref(
+            "sales_process_grc.mail_activity_type_loyalty_followup"
+        )
         cls.reengage = cls.env.ref("sales_process_grc.mail_activity_type_reengagement")
 
     def _run_time_based_automations(self):
@@ -29,7 +31,12 @@ class TestAutomationRules(AutomationCase):
 
     # --- shipped state ---------------------------------------------------
     def test_internal_rules_active_customer_emails_inactive(self):
-        for key in ("hot_offer", "interview_activity", "won_loyalty", "at_risk_activity"):
+        for key in (
+            "hot_offer",
+            "interview_activity",
+            "won_loyalty",
+            "at_risk_activity",
+        ):
             self.assertTrue(self._automation(key).active, key)
         for key in ("offer_followup", "won_thank_you", "at_risk_email"):
             automation = self._automation(key)
@@ -263,8 +270,11 @@ class TestAutomationRules(AutomationCase):
         self.assertTrue(lead.offer_awaiting_reply)
         # an incoming email from an unknown address is
         lead.message_post(
-            body="Yes", author_id=False, email_from="x@example.com",
-            message_type="email", subtype_xmlid="mail.mt_comment",
+            body="Yes",
+            author_id=False,
+            email_from="x@example.com",
+            message_type="email",
+            subtype_xmlid="mail.mt_comment",
         )
         self.assertTrue(lead.last_customer_message_date)
         self.assertFalse(lead.offer_awaiting_reply)

@@ -107,12 +107,15 @@ class TestAutomationSettings(AutomationCase):
             ),
         ]
         for values, message in invalid:
-            with self.subTest(values=values), self.assertRaisesRegex(
-                ValidationError, message
+            with (
+                self.subTest(values=values),
+                self.assertRaisesRegex(ValidationError, message),
             ):
                 self._settings(**values)
         # nothing was written
-        self.assertFalse(self.env.ref("sales_process_grc.ir_cron_information_letter").active)
+        self.assertFalse(
+            self.env.ref("sales_process_grc.ir_cron_information_letter").active
+        )
         self.assertEqual(self._automation("offer_followup").trg_date_range, 7)
 
 

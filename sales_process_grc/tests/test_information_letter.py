@@ -73,7 +73,9 @@ class TestInformationLetter(AutomationCase):
         self.assertEqual(mail_fr.state, "outgoing")
         self.assertEqual(mail_fr.recipient_ids, self.customer_fr)
         self.assertIn("Voici nos dernières nouvelles", mail_fr.body_html)
-        letter_fr = letters.filtered(lambda letter: letter.partner_id == self.customer_fr)
+        letter_fr = letters.filtered(
+            lambda letter: letter.partner_id == self.customer_fr
+        )
         self.assertEqual(letter_fr.mail_id, mail_fr)
         for partner in self.no_email | self.blacklisted | self.at_risk | self.prospect:
             self.assertFalse(self._mails(partner), partner.name)
