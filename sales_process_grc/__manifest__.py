@@ -53,6 +53,7 @@
         ],
         "web.assets_tests": [
             "sales_process_grc/static/tests/tours/prospect_temperature_tour.js",
+            "sales_process_grc/static/tests/tours/automation_settings_tour.js",
         ],
     },
 }

@@ -22,6 +22,20 @@ AUTOMATION_XMLIDS = {
 }
 
 
+def switch_off_sales_automation(env):
+    """Archive the addon's automation rules for a test class.
+
+    The performance tests of the other features measure their own queries;
+    the sales force automation rules (switchable, active after install for
+    the internal ones) add theirs: rule look-ups on every write and one
+    activity per record. TransactionCase restores the registry's automation
+    patches at class cleanup."""
+    rules = env["base.automation"].browse(
+        [env.ref(xmlid).id for xmlid in AUTOMATION_XMLIDS.values()]
+    )
+    rules.active = False
+
+
 class AutomationCase(TransactionCase):
     """A salesman, an English and a French customer, a won stage, and helpers
     for the sales force automation tests. French is activated and the addon's

@@ -10,6 +10,7 @@ from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .attrition_common import AttritionCase
+from .automation_common import switch_off_sales_automation
 
 
 @tagged("post_install", "-at_install")
@@ -239,6 +240,11 @@ class TestAttritionSnapshot(AttritionCase):
 @tagged("post_install", "-at_install")
 class TestAttritionPerformance(AttritionCase):
     """Queries grow with the number of batches, not of partners."""
+
+    @classmethod
+    def setUpClass(cls):  # pylint: disable=invalid-name
+        super().setUpClass()
+        switch_off_sales_automation(cls.env)
 
     def _count_queries(self, function):
         self.env.flush_all()

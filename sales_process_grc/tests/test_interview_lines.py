@@ -4,11 +4,17 @@ from freezegun import freeze_time
 from odoo.orm.models import INSERT_BATCH_SIZE, UPDATE_BATCH_SIZE
 from odoo.tests import tagged
 
+from .automation_common import switch_off_sales_automation
 from .common_interview import InterviewCase
 
 
 @tagged("post_install", "-at_install")
 class TestInterviewLines(InterviewCase):
+    @classmethod
+    def setUpClass(cls):  # pylint: disable=invalid-name
+        super().setUpClass()
+        switch_off_sales_automation(cls.env)
+
     def test_default_steps_shipped_as_noupdate_data(self):
         names = [
             "preparation",
@@ -196,14 +202,16 @@ class TestInterviewLines(InterviewCase):
             return leads
 
         # 2 and 11 leads: 18 and 99 lines, one ORM batch: the same queries
+        # (10: one is the update of the leads' offer date, a stored compute
+        # of the sales force automation that follows the lines)
         for count in (2, 11):
             leads = leads_without_lines(count)
-            with self.assertQueryCount(9):
+            with self.assertQueryCount(10):
                 leads._interview_sync_lines()
             self.assertEqual(len(leads.interview_line_ids), 9 * count)
         # 10 vs 50 leads: only one INSERT and one UPDATE more per 100 lines
         self.assertEqual((INSERT_BATCH_SIZE, UPDATE_BATCH_SIZE), (100, 100))
-        for count, queries in ((10, 9), (50, 9 + 2 * 4)):
+        for count, queries in ((10, 10), (50, 10 + 2 * 4)):
             leads = leads_without_lines(count)
             with self.assertQueryCount(queries):
                 leads._interview_sync_lines()

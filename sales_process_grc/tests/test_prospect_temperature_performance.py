@@ -2,6 +2,7 @@
 from odoo.tests import tagged
 from odoo.tools import SQL
 
+from .automation_common import switch_off_sales_automation
 from .prospect_temperature_common import ProspectTemperatureCase
 
 
@@ -13,6 +14,7 @@ class TestProspectTemperaturePerformance(ProspectTemperatureCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        switch_off_sales_automation(cls.env)
         # 20 companies with 5 contacts each
         partner_model = cls.env["res.partner"]
         companies = partner_model.create(
