@@ -44,6 +44,7 @@
         "demo/attrition_demo.xml",
         "demo/prospect_temperature_demo.xml",
         "demo/sales_interview_demo.xml",
+        "demo/automation_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
