@@ -127,6 +127,15 @@ class CrmLead(models.Model):
             reach_won._prospect_temperature_apply("hot", self.env._("Opportunity won"))
         return result
 
+    def _merge_get_fields_specific(self):
+        """Merged leads keep the hottest temperature."""
+        return {
+            **super()._merge_get_fields_specific(),
+            "prospect_temperature": lambda fname, leads: max(
+                leads.mapped(fname) or [False], key=TEMPERATURE_RANK.get
+            ),
+        }
+
     # ------------------------------------------------------------
     # TEMPERATURE: automatic changes, always explained in the chatter
     # ------------------------------------------------------------

@@ -121,6 +121,16 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
         self.assertEqual(lead.prospect_temperature, "warm")
         self.assertFalse(self._temperature_notes(lead))
 
+    def test_merge_keeps_hottest(self):
+        # the oldest lead leads the merge: without the rule its value (cold),
+        # the first one found, would win
+        cold = self._create_lead(name="Oldest, cold", prospect_temperature="cold")
+        hot = self._create_lead(name="Hot", prospect_temperature="hot")
+        unqualified = self._create_lead(name="Newest, unqualified")
+        merged = (hot | cold | unqualified).merge_opportunity(auto_unlink=False)
+        self.assertEqual(merged, cold)
+        self.assertEqual(merged.prospect_temperature, "hot")
+
     def test_group_by_temperature_shows_all_columns(self):
         self._create_lead(prospect_temperature="hot")
         # the web client asks for the empty groups of kanban columns
