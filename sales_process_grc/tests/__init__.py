@@ -4,3 +4,4 @@ from . import test_attrition_snapshot
 from . import test_attrition_reengagement
 from . import test_attrition_access
 from . import test_attrition_init
+from . import test_attrition_tour
