@@ -34,6 +34,11 @@
         "views/res_partner_views.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "sales_process_grc/static/tests/tours/attrition_tour.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "demo": [
         "demo/attrition_demo.xml",

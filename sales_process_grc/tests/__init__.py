@@ -14,3 +14,4 @@ from . import test_prospect_temperature
 from . import test_prospect_temperature_cooling
 from . import test_prospect_temperature_performance
 from . import test_prospect_temperature_tour
+from . import test_attrition_tour
