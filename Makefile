@@ -1,10 +1,11 @@
 # sales_process_grc: the two commands are `make run` and `make test`.
-.PHONY: run test lint setup pg-start pg-stop clean help
+.PHONY: run test lint bench setup pg-start pg-stop clean help
 
 help:
 	@echo "make run    set up everything and serve Odoo with the addon and demo data on http://127.0.0.1:8069 (admin/admin)"
 	@echo "make test   set up everything, run the addon's Odoo tests and the repository tests"
 	@echo "make lint   run the linters (pre-commit: ruff, pylint-odoo, OCA hooks, prettier)"
+	@echo "make bench  benchmark of the batch operations (time, queries, memory); BENCH_SCALE=0.1 for a quick run"
 	@echo "make setup  only the set-up (virtualenv, PostgreSQL cluster, system packages)"
 	@echo "make clean  remove .venv, var/ (local database cluster) and node_modules"
 
@@ -16,6 +17,9 @@ test:
 
 lint:
 	bash scripts/lint.sh
+
+bench:
+	bash scripts/bench.sh
 
 setup:
 	bash scripts/setup.sh
