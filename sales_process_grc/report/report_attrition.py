@@ -107,8 +107,22 @@ class ReportAttrition(models.AbstractModel):
             "by_team": self._get_breakdown(date_start, date_end, companies, "team_id"),
             "reasons": self._get_reasons(lost_domain),
             "lost_events": lost_events,
-            "lost_count": events.search_count(lost_domain),
+            "lost_note": self._get_lost_note(lost_domain, len(lost_events)),
         }
+
+    @api.model
+    def _get_lost_note(self, lost_domain, shown):
+        """A note when the list of lost customers is cut."""
+        if shown < LOST_CUSTOMERS_LIMIT:
+            return False
+        total = self.env["sales.customer.status.event"].search_count(lost_domain)
+        if total <= shown:
+            return False
+        return self.env._(
+            "Only the %(shown)s most recent of the %(total)s customers lost are listed.",
+            shown=shown,
+            total=total,
+        )
 
     @api.model
     def _get_monthly_figures(self, months, companies):

@@ -8,3 +8,5 @@ from . import test_attrition_status
 from . import test_attrition_snapshot
 from . import test_attrition_reengagement
 from . import test_attrition_access
+from . import test_report_interview_sheet
+from . import test_report_attrition
