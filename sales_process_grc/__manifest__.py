@@ -39,19 +39,23 @@
         "report/sales_attrition_templates.xml",
         "views/menus.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "demo": [
         "demo/attrition_demo.xml",
         "demo/prospect_temperature_demo.xml",
+        "demo/sales_interview_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
-            "sales_process_grc/static/src/fields/prospect_temperature_field.*",
+            "sales_process_grc/static/src/fields/prospect_temperature_field.js",
+            "sales_process_grc/static/src/fields/prospect_temperature_field.xml",
+            "sales_process_grc/static/src/fields/prospect_temperature_field.scss",
         ],
         "web.report_assets_common": [
             "sales_process_grc/static/src/report/report.scss",
         ],
         "web.assets_tests": [
-            "sales_process_grc/static/tests/tours/*.js",
+            "sales_process_grc/static/tests/tours/prospect_temperature_tour.js",
         ],
     },
 }

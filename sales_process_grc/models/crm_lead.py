@@ -160,6 +160,11 @@ class CrmLead(models.Model):
             "prospect_temperature_keep_date"
         ):
             vals = dict(vals, prospect_temperature_date=fields.Datetime.now())
+        if (
+            "prospect_temperature" in vals
+            and self._prospect_temperature_mass_tracking()
+        ):
+            return self._prospect_temperature_mass_write(vals)
         entering = self.browse()
         stage = self.env["crm.stage"]
         if vals.get("stage_id"):
@@ -186,10 +191,10 @@ class CrmLead(models.Model):
         whatever the number of leads."""
         if not self:
             return
-        Line = self.env["sales.interview.line"]
-        steps = self.env["sales.interview.step"].search([])
+        line_model = self.env["sales.interview.line"]
+        steps = self.env["sales.interview.step"].search([("active", "=", True)])
         lines_by_lead = defaultdict(dict)
-        for line in Line.search_fetch(
+        for line in line_model.search_fetch(
             [("lead_id", "in", self.ids)], ["lead_id", "step_id", "state"]
         ):
             lines_by_lead[line.lead_id.id][line.step_id.id] = line
@@ -216,9 +221,9 @@ class CrmLead(models.Model):
                 or (line.state == "todo" and line.step_id not in applicable)
             )
         if to_remove:
-            Line.browse(to_remove).unlink()
+            line_model.browse(to_remove).unlink()
         if to_create:
-            Line.create(to_create)
+            line_model.create(to_create)
 
     def _interview_mark_won(self):
         """Winning a lead concludes the sale: mark the Closing step done."""
@@ -347,6 +352,8 @@ class CrmLead(models.Model):
 
     def _prospect_temperature_log(self, old_values, reason, author_id=None):
         """One internal note per lead: the cause and the tracking value."""
+        if not self:
+            return
         fname = "prospect_temperature"
         field_info = self.fields_get(
             [fname], attributes=("string", "type", "selection")
@@ -356,12 +363,12 @@ class CrmLead(models.Model):
             for lead in self
         }
         messages = self._message_log_batch(bodies=bodies, author_id=author_id)
-        Tracking = self.env["mail.tracking.value"].sudo()
+        tracking_model = self.env["mail.tracking.value"].sudo()
         leads_by_id = {lead.id: lead for lead in self}
-        Tracking.create(
+        tracking_model.create(
             [
                 dict(
-                    Tracking._create_tracking_values(
+                    tracking_model._create_tracking_values(
                         old_values[message.res_id],
                         leads_by_id[message.res_id][fname],
                         fname,
@@ -427,8 +434,8 @@ class CrmLead(models.Model):
                 )
             )
         )
-        Cron = self.env["ir.cron"]
-        Cron._commit_progress(remaining=self.search_count(domain))
+        cron_model = self.env["ir.cron"]
+        cron_model._commit_progress(remaining=self.search_count(domain))
         last_id = 0
         while True:
             leads = self.search(
@@ -438,7 +445,7 @@ class CrmLead(models.Model):
                 break
             last_id = leads[-1].id
             leads._prospect_temperature_cool(now, hot_days, warm_days)
-            if not Cron._commit_progress(len(leads)):
+            if not cron_model._commit_progress(len(leads)):
                 break
 
     def _prospect_temperature_cool(self, now, hot_days, warm_days):
@@ -508,3 +515,28 @@ class CrmLead(models.Model):
             if start and (lead.id not in last or start > last[lead.id]):
                 last[lead.id] = start
         return last
+
+    def _prospect_temperature_mass_tracking(self):
+        """Whether a change of temperature on ``self`` is tracked in batch by
+        this module rather than by mail: mail logs tracked changes with one
+        message per record at commit (several queries each); a mass update
+        logs its notes with a constant number of queries instead."""
+        context = self.env.context
+        return (
+            len(self) > 1
+            and not context.get("tracking_disable")
+            and not context.get("mail_notrack")
+        )
+
+    def _prospect_temperature_mass_write(self, vals):
+        fnames = ("prospect_temperature", "prospect_temperature_date")
+        old_values = {lead.id: lead.prospect_temperature for lead in self}
+        self.with_context(mail_notrack=True).write(
+            {fname: vals[fname] for fname in fnames if fname in vals}
+        )
+        changed = self.filtered(
+            lambda lead: lead.prospect_temperature != old_values[lead.id]
+        )
+        changed._prospect_temperature_log(old_values, "")
+        other_vals = {key: value for key, value in vals.items() if key not in fnames}
+        return self.write(other_vals) if other_vals else True

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.fields import Domain
+from odoo.tools import SQL, split_every
 
 from .crm_lead import PROSPECT_TEMPERATURES, TEMPERATURE_RANK
 from .sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES, CUSTOMER_STATUSES
@@ -355,3 +356,127 @@ class ResPartner(models.Model):
             partner.prospect_temperature = hottest.get(
                 partner.commercial_partner_id._origin.id, False
             )
+
+    @api.model
+    def _grc_init_customers_from_won_leads(self):
+        """Give their customer status to the partners that won opportunities
+        before the module was installed (called by the post-init hook).
+
+        Only prospects are considered, so running it again changes nothing.
+        Dates come from the won opportunities; the customer is at risk / lost
+        when the thresholds were crossed after its last purchase, and the
+        status history (events) is rebuilt accordingly. Set-based: one grouped
+        read, one batched insert of events and one UPDATE per 1000 customers.
+        """
+        groups = (
+            self.env["crm.lead"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [("won_status", "=", "won"), ("partner_id", "!=", False)],
+                ["partner_id", "company_id"],
+                ["date_closed:min", "date_closed:max"],
+            )
+        )
+        purchases = {}  # entity: [first date, last date, company of last purchase]
+        for partner, company, first, last in groups:
+            if not first:
+                continue
+            entity = partner.commercial_partner_id
+            first, last = first.date(), last.date()
+            current = purchases.get(entity)
+            if not current:
+                purchases[entity] = [first, last, company]
+                continue
+            current[0] = min(current[0], first)
+            if last > current[1]:
+                current[1], current[2] = last, company
+        entities = self.browse([entity.id for entity in purchases]).filtered(
+            lambda partner: partner.customer_status in (False, "prospect")
+        )
+        if not entities:
+            return entities
+        today = fields.Date.context_today(self)
+        at_risk_days, lost_days = self._grc_get_thresholds()
+        inactivity = self.env.ref(
+            "sales_process_grc.churn_reason_inactivity", raise_if_not_found=False
+        )
+        rows = []
+        events = []
+        for entity in entities:
+            first, last, company = purchases[entity]
+            at_risk_date = last + timedelta(days=at_risk_days)
+            lost_date = last + timedelta(days=lost_days)
+            if lost_date <= today:
+                status, churn_date = "lost", lost_date
+            elif at_risk_date <= today:
+                status, churn_date = "at_risk", None
+            else:
+                status, churn_date = "customer", None
+            reason_id = inactivity.id if inactivity and status == "lost" else None
+            rows.append((entity.id, status, first, last, churn_date, reason_id))
+            common = {
+                "partner_id": entity.id,
+                "company_id": company.id or entity.company_id.id or self.env.company.id,
+                "user_id": entity.user_id.id,
+                "team_id": entity.user_id.sale_team_id.id,
+            }
+            events.append(
+                {
+                    **common,
+                    "date": first,
+                    "old_status": "prospect",
+                    "new_status": "customer",
+                    "date_next": at_risk_date if status != "customer" else False,
+                }
+            )
+            if status != "customer":
+                events.append(
+                    {
+                        **common,
+                        "date": at_risk_date,
+                        "old_status": "customer",
+                        "new_status": "at_risk",
+                        "date_next": lost_date if status == "lost" else False,
+                    }
+                )
+            if status == "lost":
+                events.append(
+                    {
+                        **common,
+                        "date": lost_date,
+                        "old_status": "at_risk",
+                        "new_status": "lost",
+                        "churn_reason_id": reason_id or False,
+                    }
+                )
+        self.env["sales.customer.status.event"].sudo().create(events)
+        self.env.flush_all()
+        # the entities and all their contacts (commercial_partner_id is the
+        # entity itself for an entity), without tracking: this is history
+        for chunk in split_every(1000, rows):
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE res_partner AS partner
+                       SET customer_status = data.status,
+                           customer_since = data.since,
+                           last_purchase_date = data.last,
+                           churn_date = data.churn_date,
+                           churn_reason_id = data.reason_id
+                      FROM (VALUES %s) AS data(id, status, since, last, churn_date,
+                                               reason_id)
+                     WHERE partner.commercial_partner_id = data.id
+                    """,
+                    SQL(", ").join(
+                        SQL("(%s, %s, %s::date, %s::date, %s::date, %s::int)", *row)
+                        for row in chunk
+                    ),
+                )
+            )
+        self.invalidate_model(list(CUSTOMER_STATUS_FIELDS))
+        _logger.info(
+            "Customer status initialised from won opportunities for %s partners",
+            len(entities),
+        )
+        return entities

@@ -247,6 +247,26 @@ class SalesAttritionSnapshot(models.Model):
         return snapshots | self.create(to_create)
 
     @api.model
+    def _compute_history_snapshots(self, max_months=120):
+        """Snapshots of every month from the first status change to the
+        previous month (at most the last ``max_months``)."""
+        first_event = self.env["sales.customer.status.event"].search(
+            [], order="date asc", limit=1
+        )
+        if not first_event:
+            return self.browse()
+        previous_month = self._month_start(
+            fields.Date.context_today(self) - relativedelta(months=1)
+        )
+        first_month = max(
+            self._month_start(first_event.date),
+            previous_month - relativedelta(months=max_months - 1),
+        )
+        return self._compute_snapshots(
+            self._months_between(first_month, previous_month)
+        )
+
+    @api.model
     def _cron_compute_snapshots(self):
         """Compute every missing month up to the previous one, one month per batch.
 

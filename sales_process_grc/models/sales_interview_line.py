@@ -12,7 +12,6 @@ class SalesInterviewLine(models.Model):
 
     lead_id = fields.Many2one(
         "crm.lead",
-        string="Lead",
         required=True,
         index=True,
         ondelete="cascade",
@@ -20,7 +19,6 @@ class SalesInterviewLine(models.Model):
     )
     step_id = fields.Many2one(
         "sales.interview.step",
-        string="Step",
         required=True,
         index=True,
         ondelete="cascade",

@@ -12,7 +12,6 @@ class SalesLeadObjection(models.Model):
 
     lead_id = fields.Many2one(
         "crm.lead",
-        string="Lead",
         required=True,
         index=True,
         ondelete="cascade",

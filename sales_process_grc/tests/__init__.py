@@ -8,5 +8,11 @@ from . import test_attrition_status
 from . import test_attrition_snapshot
 from . import test_attrition_reengagement
 from . import test_attrition_access
+from . import test_interview_tour
+from . import test_attrition_init
+from . import test_prospect_temperature
+from . import test_prospect_temperature_cooling
+from . import test_prospect_temperature_performance
+from . import test_prospect_temperature_tour
 from . import test_report_interview_sheet
 from . import test_report_attrition

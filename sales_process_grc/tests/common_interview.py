@@ -8,7 +8,7 @@ class InterviewCase(TransactionCase):
     data are used as shipped."""
 
     @classmethod
-    def setUpClass(cls):
+    def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
         cls.company = cls.env.company
         cls.company_b = cls.env["res.company"].create({"name": "Company B"})
@@ -40,22 +40,28 @@ class InterviewCase(TransactionCase):
             company_id=cls.company.id,
             company_ids=[cls.company.id],
         )
-        Team = cls.env["crm.team"]
-        cls.team = Team.create({"name": "Interview Team", "company_id": cls.company.id})
-        cls.team_2 = Team.create(
+        team_model = cls.env["crm.team"]
+        cls.team = team_model.create(
+            {"name": "Interview Team", "company_id": cls.company.id}
+        )
+        cls.team_2 = team_model.create(
             {"name": "Interview Team 2", "company_id": cls.company.id}
         )
-        cls.team_b = Team.create(
+        cls.team_b = team_model.create(
             {"name": "Interview Team B", "company_id": cls.company_b.id}
         )
-        Stage = cls.env["crm.stage"]
-        cls.stage_new = Stage.create({"name": "Interview New", "sequence": 1})
-        cls.stage_proposal = Stage.create({"name": "Interview Proposal", "sequence": 2})
-        cls.stage_won = Stage.create(
+        stage_model = cls.env["crm.stage"]
+        cls.stage_new = stage_model.create({"name": "Interview New", "sequence": 1})
+        cls.stage_proposal = stage_model.create(
+            {"name": "Interview Proposal", "sequence": 2}
+        )
+        cls.stage_won = stage_model.create(
             {"name": "Interview Won", "sequence": 70, "is_won": True}
         )
         cls.Step = cls.env["sales.interview.step"]
-        cls.step_preparation = cls.env.ref("sales_process_grc.interview_step_preparation")
+        cls.step_preparation = cls.env.ref(
+            "sales_process_grc.interview_step_preparation"
+        )
         cls.step_contact = cls.env.ref("sales_process_grc.interview_step_contact")
         cls.step_discovery = cls.env.ref("sales_process_grc.interview_step_discovery")
         cls.step_offer = cls.env.ref("sales_process_grc.interview_step_offer")

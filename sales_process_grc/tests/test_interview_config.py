@@ -21,8 +21,10 @@ class TestInterviewConfig(InterviewCase):
         self.assertNotIn("Discovery", lead.interview_line_ids.step_id.mapped("name"))
 
     def test_delete_objection_type_in_use_is_refused(self):
-        Type = self.env["sales.objection.type"].with_user(self.manager)
-        used, unused = Type.create([{"name": "Too far"}, {"name": "Too slow"}])
+        objection_types = self.env["sales.objection.type"].with_user(self.manager)
+        used, unused = objection_types.create(
+            [{"name": "Too far"}, {"name": "Too slow"}]
+        )
         lead = self._create_lead()
         self.env["sales.lead.objection"].with_user(self.salesman).create(
             {"lead_id": lead.id, "objection_type_id": used.id}
@@ -34,10 +36,10 @@ class TestInterviewConfig(InterviewCase):
         self.assertFalse(used.active)
 
     def test_salesman_reads_but_does_not_configure(self):
-        Step = self.Step.with_user(self.salesman)
-        self.assertTrue(Step.search([]))
+        step_model = self.Step.with_user(self.salesman)
+        self.assertTrue(step_model.search([]))
         with self.assertRaises(AccessError):
-            Step.create({"name": "Mine"})
+            step_model.create({"name": "Mine"})
         with self.assertRaises(AccessError):
             self.step_contact.with_user(self.salesman).write({"name": "Call"})
         with self.assertRaises(AccessError):
@@ -88,15 +90,15 @@ class TestInterviewConfig(InterviewCase):
             "interview_in_progress": in_progress,
             "interview_complete": complete,
         }
-        Lead = self.env["crm.lead"].with_user(self.salesman)
+        lead_model = self.env["crm.lead"].with_user(self.salesman)
         for name, lead in expected.items():
             node = arch.xpath(f"//filter[@name='{name}']")[0]
             domain = safe_eval(node.get("domain"))
-            found = Lead.search(domain + [("id", "in", leads.ids)])
+            found = lead_model.search(domain + [("id", "in", leads.ids)])
             self.assertEqual(found, lead, name)
         node = arch.xpath("//filter[@name='group_interview_step']")[0]
         self.assertEqual(node.get("context"), "{'group_by': 'interview_step_id'}")
-        groups = Lead._read_group(
+        groups = lead_model._read_group(
             [("id", "in", leads.ids)], ["interview_step_id"], ["__count"]
         )
         self.assertEqual(

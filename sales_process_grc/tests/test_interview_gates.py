@@ -9,7 +9,7 @@ from .common_interview import InterviewCase
 @tagged("post_install", "-at_install")
 class TestInterviewGates(InterviewCase):
     @classmethod
-    def setUpClass(cls):
+    def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
         cls.step_offer.stage_id = cls.stage_proposal
         cls.step_discovery.stage_id = cls.stage_proposal
@@ -32,7 +32,9 @@ class TestInterviewGates(InterviewCase):
     def test_gate_applies_to_the_moving_leads_of_a_batch(self):
         ready = self._create_lead(name="Ready lead")
         not_ready = self._create_lead(name="Not ready lead")
-        (self._line(ready, self.step_discovery) + self._line(ready, self.step_offer)).action_done()
+        (
+            self._line(ready, self.step_discovery) + self._line(ready, self.step_offer)
+        ).action_done()
         leads = (ready + not_ready).with_user(self.salesman)
         with self.assertRaisesRegex(UserError, "Not ready lead") as error:
             leads.write({"stage_id": self.stage_proposal.id})
@@ -52,7 +54,9 @@ class TestInterviewGates(InterviewCase):
             result = (
                 self.env["crm.lead"]
                 .with_user(self.salesman)
-                .load(["id", "stage_id/id"], [[xmlid, self._xmlid(self.stage_proposal)]])
+                .load(
+                    ["id", "stage_id/id"], [[xmlid, self._xmlid(self.stage_proposal)]]
+                )
             )
         self.assertFalse(result["ids"])
         self.assertIn("Discovery, Offer", result["messages"][0]["message"])
@@ -158,3 +162,21 @@ class TestInterviewGates(InterviewCase):
         lead.with_user(self.salesman).action_set_won()
         self.assertEqual(lead.activity_ids.activity_type_id, meeting)
         self.assertEqual(lead.interview_step_id, self.step_leave_taking)
+
+    def test_refusal_and_steps_in_french(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["sales_process_grc"], ["fr_FR"], overwrite=True
+        )
+        self.assertEqual(
+            self.step_contact.with_context(lang="fr_FR").name, "Prise de contact"
+        )
+        self.assertIn(
+            "rassembler des éléments d'information",
+            self.step_preparation.with_context(lang="fr_FR").guidance,
+        )
+        lead = self._create_lead().with_user(self.salesman).with_context(lang="fr_FR")
+        with self.assertRaisesRegex(
+            UserError, "(?s)Avant d'entrer dans l'étape.*Découverte des besoins"
+        ):
+            lead.write({"stage_id": self.stage_proposal.id})

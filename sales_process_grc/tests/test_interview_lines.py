@@ -22,7 +22,10 @@ class TestInterviewLines(InterviewCase):
             "follow_up",
         ]
         steps = self.Step.browse(
-            [self.env.ref(f"sales_process_grc.interview_step_{name}").id for name in names]
+            [
+                self.env.ref(f"sales_process_grc.interview_step_{name}").id
+                for name in names
+            ]
         )
         self.assertEqual(steps, self.default_steps, "nine steps, in this order")
         data = self.env["ir.model.data"].search(
@@ -72,7 +75,9 @@ class TestInterviewLines(InterviewCase):
             contact.action_skip()
         self.assertEqual(contact.state, "skipped")
         self.assertEqual(str(contact.done_date), "2026-03-15 09:00:00")
-        self.assertAlmostEqual(lead.interview_progress, 100 / 8, msg="skipped lines do not count")
+        self.assertAlmostEqual(
+            lead.interview_progress, 100 / 8, msg="skipped lines do not count"
+        )
         self.assertEqual(lead.interview_step_id, self.step_discovery)
 
         preparation.action_reset()

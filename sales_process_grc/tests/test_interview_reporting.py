@@ -15,10 +15,10 @@ class TestInterviewReporting(InterviewCase):
         won.action_set_won()
         lost.action_set_lost()
         leads = won + open_lead + lost
-        Line = self.env["sales.interview.line"].with_user(self.salesman)
+        line_model = self.env["sales.interview.line"].with_user(self.salesman)
         funnel = {
             step: (reached, won_count, stalled)
-            for step, reached, won_count, stalled in Line.with_context(
+            for step, reached, won_count, stalled in line_model.with_context(
                 active_test=False
             )._read_group(
                 [("lead_id", "in", leads.ids)],
@@ -42,8 +42,8 @@ class TestInterviewReporting(InterviewCase):
         timing = self.env.ref("sales_process_grc.objection_type_timing")
         won = self._create_lead()
         lost = self._create_lead()
-        Objection = self.env["sales.lead.objection"].with_user(self.salesman)
-        Objection.create(
+        objection_model = self.env["sales.lead.objection"].with_user(self.salesman)
+        objection_model.create(
             [
                 {"lead_id": won.id, "objection_type_id": price.id},
                 {"lead_id": lost.id, "objection_type_id": price.id},
@@ -54,7 +54,7 @@ class TestInterviewReporting(InterviewCase):
         lost.action_set_lost()
         stats = {
             objection_type: (count, rate)
-            for objection_type, count, rate in Objection.with_context(
+            for objection_type, count, rate in objection_model.with_context(
                 active_test=False
             )._read_group(
                 [("lead_id", "in", (won + lost).ids)],

@@ -10,14 +10,14 @@ class TestInterviewSecurity(InterviewCase):
     def test_salesman_sees_only_lines_of_own_leads(self):
         own = self._create_lead()
         other = self._create_lead(user=self.other_salesman)
-        Line = self.env["sales.interview.line"].with_user(self.salesman)
-        self.assertEqual(Line.search([]).lead_id, own)
+        line_model = self.env["sales.interview.line"].with_user(self.salesman)
+        self.assertEqual(line_model.search([]).lead_id, own)
         with self.assertRaises(AccessError):
             self._line(other, self.step_contact).with_user(self.salesman).action_done()
-        Objection = self.env["sales.lead.objection"].with_user(self.salesman)
+        objection_model = self.env["sales.lead.objection"].with_user(self.salesman)
         price = self.env.ref("sales_process_grc.objection_type_price")
         with self.assertRaises(AccessError):
-            Objection.create({"lead_id": other.id, "objection_type_id": price.id})
+            objection_model.create({"lead_id": other.id, "objection_type_id": price.id})
 
     def test_multi_company(self):
         lead_b = self._create_lead(user=self.salesman_b, team_id=self.team_b.id)
@@ -25,12 +25,12 @@ class TestInterviewSecurity(InterviewCase):
         self.assertEqual(set(lead_b.interview_line_ids.company_id), {self.company_b})
         self._line(lead_b, self.step_contact).with_user(self.salesman_b).action_done()
         # invisible from the first company, even to the manager
-        Line = self.env["sales.interview.line"]
+        line_model = self.env["sales.interview.line"]
         self.assertFalse(
-            Line.with_user(self.manager).search([("lead_id", "=", lead_b.id)])
+            line_model.with_user(self.manager).search([("lead_id", "=", lead_b.id)])
         )
         self.assertFalse(
-            Line.with_user(self.salesman).search([("lead_id", "=", lead_b.id)])
+            line_model.with_user(self.salesman).search([("lead_id", "=", lead_b.id)])
         )
         # a step added by the manager of the first company reaches the open
         # leads of every company

@@ -1,5 +1,5 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 const LEAD = "Tour Temperature Lead";
 const CARD = `.o_kanban_record:contains('${LEAD}')`;
@@ -9,56 +9,59 @@ const CARD = `.o_kanban_record:contains('${LEAD}')`;
  * once), then from the lead form. Runs on desktop and on a 375 px phone.
  */
 registry.category("web_tour.tours").add("sales_process_grc_prospect_temperature", {
-    steps: () => [
-        {
-            content: "The card shows a 'not qualified' badge",
-            trigger: `${CARD} .o_grc_temperature_badge[data-temperature='none']`,
-        },
-        {
-            content: "Open the temperature menu of the card",
-            trigger: `${CARD} .o_grc_temperature_toggle`,
-            run: "click",
-        },
-        {
-            content: "Choose Warm",
-            trigger: ".o_grc_temperature_option_warm",
-            run: "click",
-        },
-        {
-            content: "The card now shows Warm (saved at once)",
-            trigger: `${CARD} .o_grc_temperature_badge[data-temperature='warm']`,
-        },
-        {
-            content: "Open the lead",
-            trigger: `${CARD} .o_kanban_record_title, ${CARD} [name='name']`,
-            run: "click",
-        },
-        {
-            content: "The form shows Warm",
-            trigger: ".o_form_view .o_field_widget[name='prospect_temperature'] .o_grc_temperature_badge[data-temperature='warm']",
-        },
-        {
-            content: "Open the temperature menu of the form",
-            trigger: ".o_form_view .o_field_widget[name='prospect_temperature'] .o_grc_temperature_toggle",
-            run: "click",
-        },
-        {
-            content: "Choose Hot",
-            trigger: ".o_grc_temperature_option_hot",
-            run: "click",
-        },
-        {
-            content: "The form shows Hot",
-            trigger: ".o_form_view .o_field_widget[name='prospect_temperature'] .o_grc_temperature_badge[data-temperature='hot']",
-        },
-        {
-            content: "Save",
-            trigger: ".o_form_button_save",
-            run: "click",
-        },
-        {
-            content: "Saved",
-            trigger: ".o_form_status_indicator_buttons.invisible",
-        },
-    ],
+  steps: () => [
+    {
+      content: "The card shows a 'not qualified' badge",
+      trigger: `${CARD} .o_grc_temperature_badge[data-temperature='none']`,
+    },
+    {
+      content: "Open the temperature menu of the card",
+      trigger: `${CARD} .o_grc_temperature_toggle`,
+      run: "click",
+    },
+    {
+      content: "Choose Warm",
+      trigger: ".o_grc_temperature_option_warm",
+      run: "click",
+    },
+    {
+      content: "The card now shows Warm (saved at once)",
+      trigger: `${CARD} .o_grc_temperature_badge[data-temperature='warm']`,
+    },
+    {
+      content: "Open the lead",
+      trigger: `${CARD} span:contains('${LEAD}')`,
+      run: "click",
+    },
+    {
+      content: "The form shows Warm",
+      trigger:
+        ".o_form_view .o_field_widget[name='prospect_temperature'] .o_grc_temperature_badge[data-temperature='warm']",
+    },
+    {
+      content: "Open the temperature menu of the form",
+      trigger:
+        ".o_form_view .o_field_widget[name='prospect_temperature'] .o_grc_temperature_toggle",
+      run: "click",
+    },
+    {
+      content: "Choose Hot",
+      trigger: ".o_grc_temperature_option_hot",
+      run: "click",
+    },
+    {
+      content: "The form shows Hot",
+      trigger:
+        ".o_form_view .o_field_widget[name='prospect_temperature'] .o_grc_temperature_badge[data-temperature='hot']",
+    },
+    {
+      content: "Save",
+      trigger: ".o_form_button_save",
+      run: "click",
+    },
+    {
+      content: "Saved",
+      trigger: ".o_form_view .o_form_saved",
+    },
+  ],
 });

@@ -1,0 +1,363 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, timedelta
+
+from odoo.exceptions import AccessError
+from odoo.tests import Form, new_test_user, tagged
+
+from .prospect_temperature_common import ProspectTemperatureCase
+
+
+@tagged("post_install", "-at_install")
+class TestProspectTemperatureLead(ProspectTemperatureCase):
+    """Rules that move the temperature of a lead, each one explained in the
+    chatter."""
+
+    def test_field_definition(self):
+        field = self.env["crm.lead"]._fields["prospect_temperature"]
+        self.assertEqual(
+            [key for key, _label in field.selection], ["cold", "warm", "hot"]
+        )
+        self.assertTrue(field.store)
+        self.assertTrue(field.index)
+        self.assertTrue(field.tracking)
+
+    def test_available_for_predictive_lead_scoring(self):
+        variable = self.env.ref(
+            "sales_process_grc.frequency_field_prospect_temperature"
+        )
+        self.assertEqual(variable.field_id.name, "prospect_temperature")
+        self.assertEqual(variable.field_id.model, "crm.lead")
+        self.assertIn(variable, self.env["crm.lead.scoring.frequency.field"].search([]))
+        # once chosen in the settings, the variable feeds the scoring
+        self.env["ir.config_parameter"].sudo().set_param(
+            "crm.pls_fields", "prospect_temperature"
+        )
+        self.assertIn(
+            "prospect_temperature", self.env["crm.lead"]._pls_get_safe_fields()
+        )
+
+    def test_salesman_sets_temperature_by_hand_tracked(self):
+        lead = self._create_lead(partner_id=self.alice.id)
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # mail does not track a lead being created
+        self.assertFalse(lead.prospect_temperature, "Not qualified by default")
+        lead_as_salesman = lead.with_user(self.salesman)
+        with Form(lead_as_salesman) as form:
+            form.prospect_temperature = "warm"
+        self.assertEqual(lead.prospect_temperature, "warm")
+        self.assertTrue(lead.prospect_temperature_date)
+        lead_as_salesman.prospect_temperature = "hot"
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # tracking messages are posted at commit
+        lead.invalidate_recordset(["message_ids"])
+        trackings = lead.message_ids.tracking_value_ids.filtered(
+            lambda tracking: tracking.field_id.name == "prospect_temperature"
+        )
+        self.assertIn("Hot", trackings.mapped("new_value_char"))
+
+    def test_mass_update_logged_in_batch(self):
+        leads = self._create_lead(prospect_temperature="cold") | self._create_lead(
+            name="Second", prospect_temperature="warm"
+        )
+        leads.with_user(self.salesman).write(
+            {"prospect_temperature": "hot", "priority": "2"}
+        )
+        self.assertEqual(set(leads.mapped("prospect_temperature")), {"hot"})
+        self.assertEqual(set(leads.mapped("priority")), {"2"})
+        for lead, old_label in zip(leads, ("Cold", "Warm"), strict=True):
+            note = self._temperature_notes(lead)
+            self.assertEqual(len(note), 1)
+            self.assertEqual(note.tracking_value_ids.old_value_char, old_label)
+            self.assertEqual(note.tracking_value_ids.new_value_char, "Hot")
+
+    def test_stage_with_temperature_raises_it(self):
+        cold_lead = self._create_lead(prospect_temperature="cold")
+        hot_lead = self._create_lead(name="Already hot", prospect_temperature="hot")
+        (cold_lead | hot_lead).with_user(self.salesman).write(
+            {"stage_id": self.stage_proposal.id}
+        )
+        self.assertEqual(cold_lead.prospect_temperature, "hot")
+        self.assertEqual(hot_lead.prospect_temperature, "hot")
+        note = self._temperature_notes(cold_lead)
+        self.assertEqual(len(note), 1)
+        self.assertIn("Stage “GRC Proposition” reached", note.body)
+        self.assertEqual(note.tracking_value_ids.old_value_char, "Cold")
+        self.assertEqual(note.tracking_value_ids.new_value_char, "Hot")
+        self.assertFalse(self._temperature_notes(hot_lead), "nothing changed")
+
+    def test_stage_never_lowers_temperature(self):
+        self.stage_proposal.prospect_temperature = "warm"
+        lead = self._create_lead(prospect_temperature="hot")
+        lead.stage_id = self.stage_proposal
+        self.assertEqual(lead.prospect_temperature, "hot")
+
+    def test_created_in_stage_with_temperature(self):
+        lead = self._create_lead(stage_id=self.stage_proposal.id)
+        self.assertEqual(lead.prospect_temperature, "hot")
+        self.assertEqual(len(self._temperature_notes(lead)), 1)
+
+    def test_stage_without_temperature_keeps_it(self):
+        lead = self._create_lead(
+            stage_id=self.stage_proposal.id, prospect_temperature="cold"
+        )
+        self.assertEqual(lead.prospect_temperature, "hot")
+        lead.prospect_temperature = "cold"
+        lead.stage_id = self.stage_new
+        self.assertEqual(lead.prospect_temperature, "cold")
+
+    def test_won_becomes_hot(self):
+        lead = self._create_lead(prospect_temperature="cold")
+        lead.with_user(self.salesman).action_set_won()
+        self.assertEqual(lead.won_status, "won")
+        self.assertEqual(lead.prospect_temperature, "hot")
+        note = self._temperature_notes(lead)
+        self.assertEqual(len(note), 1)
+        self.assertIn("Opportunity won", note.body)
+
+    def test_lost_keeps_temperature(self):
+        lead = self._create_lead(prospect_temperature="warm")
+        lead.with_user(self.salesman).action_set_lost()
+        self.assertEqual(lead.won_status, "lost")
+        self.assertEqual(lead.prospect_temperature, "warm")
+        self.assertFalse(self._temperature_notes(lead))
+
+    def test_group_by_temperature_shows_all_columns(self):
+        self._create_lead(prospect_temperature="hot")
+        # the web client asks for the empty groups of kanban columns
+        leads_model = self.env["crm.lead"].with_context(read_group_expand=True)
+        groups = leads_model.formatted_read_group(
+            [("team_id", "=", self.team.id)], ["prospect_temperature"], ["__count"]
+        )
+        self.assertEqual(
+            [group["prospect_temperature"] for group in groups],
+            ["cold", "warm", "hot"],
+        )
+        self.assertEqual([group["__count"] for group in groups], [0, 0, 1])
+
+    def test_search_filters(self):
+        hot = self._create_lead(prospect_temperature="hot")
+        unqualified = self._create_lead(name="Unqualified")
+        leads_model = self.env["crm.lead"].with_user(self.salesman)
+        team = [("team_id", "=", self.team.id)]
+        self.assertEqual(
+            leads_model.search(team + [("prospect_temperature", "=", "hot")]), hot
+        )
+        self.assertEqual(
+            leads_model.search(team + [("prospect_temperature", "=", False)]),
+            unqualified,
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestProspectTemperatureMeeting(ProspectTemperatureCase):
+    """Answers of the customer to a meeting linked to the lead."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.lead = cls._create_lead(
+            partner_id=cls.alice.id, email_from="alice.martin@example.com"
+        )
+        start = datetime.now() + timedelta(days=3)
+        cls.meeting = (
+            cls.env["calendar.event"]
+            .with_user(cls.salesman)
+            .with_context(mail_notify_author=False)
+            .create(
+                {
+                    "name": "Demo",
+                    "start": start,
+                    "stop": start + timedelta(hours=1),
+                    "opportunity_id": cls.lead.id,
+                    "partner_ids": [
+                        (4, cls.alice.id),
+                        (4, cls.bob.id),
+                        (4, cls.salesman.partner_id.id),
+                    ],
+                }
+            )
+        )
+
+    def _attendee(self, partner):
+        return self.meeting.attendee_ids.filtered(
+            lambda attendee: attendee.partner_id == partner
+        ).with_user(self.salesman)
+
+    def test_decline_makes_cold_with_explanation(self):
+        self.lead.prospect_temperature = "hot"
+        self._attendee(self.alice).do_decline()
+        self.assertEqual(self.lead.prospect_temperature, "cold")
+        note = self._temperature_notes(self.lead)
+        self.assertEqual(len(note), 1)
+        self.assertIn("Meeting “Demo” declined by Alice Martin", note.body)
+        self.assertEqual(note.author_id, self.alice)
+        self.assertEqual(note.tracking_value_ids.old_value_char, "Hot")
+        self.assertEqual(note.tracking_value_ids.new_value_char, "Cold")
+
+    def test_accept_makes_warm(self):
+        self.lead.prospect_temperature = "cold"
+        self._attendee(self.alice).do_accept()
+        self.assertEqual(self.lead.prospect_temperature, "warm")
+        note = self._temperature_notes(self.lead)
+        self.assertIn("Meeting “Demo” accepted by Alice Martin", note.body)
+
+    def test_accept_from_not_qualified(self):
+        self._attendee(self.alice).do_accept()
+        self.assertEqual(self.lead.prospect_temperature, "warm")
+
+    def test_accept_keeps_hot(self):
+        self.lead.prospect_temperature = "hot"
+        self._attendee(self.alice).do_accept()
+        self.assertEqual(self.lead.prospect_temperature, "hot")
+        self.assertFalse(self._temperature_notes(self.lead))
+
+    def test_attendee_matched_by_email(self):
+        self.lead.partner_id = False
+        self.lead.email_from = "alice.martin@example.com"
+        self._attendee(self.alice).do_decline()
+        self.assertEqual(self.lead.prospect_temperature, "cold")
+
+    def test_other_attendees_ignored(self):
+        # Bob is a colleague of the customer, neither the lead's contact nor
+        # its email; the salesman is not the customer either
+        self.lead.prospect_temperature = "warm"
+        self._attendee(self.bob).do_decline()
+        self._attendee(self.salesman.partner_id).do_decline()
+        self.assertEqual(self.lead.prospect_temperature, "warm")
+
+    def test_state_write_also_counts(self):
+        self._attendee(self.alice).write({"state": "declined"})
+        self.assertEqual(self.lead.prospect_temperature, "cold")
+
+    def test_closed_lead_not_changed(self):
+        self.lead.action_set_lost()
+        self._attendee(self.alice).do_accept()
+        self.assertFalse(self.lead.prospect_temperature)
+
+    def test_meeting_without_lead(self):
+        self.meeting.opportunity_id = False
+        self._attendee(self.alice).do_decline()
+        self.assertFalse(self.lead.prospect_temperature)
+
+
+@tagged("post_install", "-at_install")
+class TestProspectTemperaturePartner(ProspectTemperatureCase):
+    """Hottest temperature of the open leads of a commercial entity."""
+
+    def test_aggregation_across_company_and_contacts(self):
+        self.assertFalse(self.customer_company.prospect_temperature)
+        lead_alice = self._create_lead(
+            partner_id=self.alice.id, prospect_temperature="cold"
+        )
+        entity = self.customer_company | self.alice | self.bob
+        self.assertEqual(set(entity.mapped("prospect_temperature")), {"cold"})
+        lead_bob = self._create_lead(partner_id=self.bob.id)
+        lead_bob.with_user(self.salesman).prospect_temperature = "warm"
+        self.assertEqual(set(entity.mapped("prospect_temperature")), {"warm"})
+        self._create_lead(
+            partner_id=self.customer_company.id, prospect_temperature="hot"
+        )
+        self.assertEqual(set(entity.mapped("prospect_temperature")), {"hot"})
+        self.assertEqual(
+            self.env["res.partner"].search(
+                [("prospect_temperature", "=", "hot"), ("id", "in", entity.ids)]
+            ),
+            entity,
+            "searchable",
+        )
+        self.assertEqual(lead_alice.commercial_entity_id, self.customer_company)
+
+    def test_only_open_leads_count(self):
+        lead_hot = self._create_lead(
+            partner_id=self.alice.id, prospect_temperature="hot"
+        )
+        lead_cold = self._create_lead(
+            partner_id=self.bob.id, prospect_temperature="cold"
+        )
+        lead_hot.action_set_lost()
+        self.assertEqual(self.customer_company.prospect_temperature, "cold")
+        lead_hot.action_restore()
+        self.assertEqual(self.customer_company.prospect_temperature, "hot")
+        lead_hot.action_set_won()
+        self.assertEqual(self.customer_company.prospect_temperature, "cold")
+        lead_cold.action_archive()
+        self.assertFalse(self.customer_company.prospect_temperature)
+
+    def test_partner_change_and_unlink(self):
+        other = self.env["res.partner"].create({"name": "Other Co", "is_company": True})
+        lead = self._create_lead(partner_id=self.alice.id, prospect_temperature="hot")
+        lead.partner_id = other
+        self.assertFalse(self.alice.prospect_temperature)
+        self.assertEqual(other.prospect_temperature, "hot")
+        lead.unlink()
+        self.assertFalse(other.prospect_temperature)
+
+    def test_contact_moving_to_another_company(self):
+        other = self.env["res.partner"].create({"name": "Other Co", "is_company": True})
+        self._create_lead(partner_id=self.alice.id, prospect_temperature="hot")
+        self.alice.parent_id = other
+        self.assertEqual(other.prospect_temperature, "hot")
+        self.assertEqual(self.alice.prospect_temperature, "hot")
+        self.assertFalse(self.customer_company.prospect_temperature)
+        self.assertFalse(self.bob.prospect_temperature)
+
+    def test_partner_views_show_temperature(self):
+        for view_xmlid in ("base.view_partner_form", "base.view_partner_tree"):
+            arch = self.env["res.partner"].get_view(self.env.ref(view_xmlid).id)["arch"]
+            self.assertIn('name="prospect_temperature"', arch)
+
+
+@tagged("post_install", "-at_install")
+class TestProspectTemperatureMultiCompany(ProspectTemperatureCase):
+    """Leads of another company stay out of reach, and the aggregate on a
+    shared partner never depends on who triggered its recomputation."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_b = cls.env["res.company"].create({"name": "GRC Company B"})
+        cls.salesman_b = new_test_user(
+            cls.env,
+            login="grc_temperature_salesman_b",
+            groups="sales_team.group_sale_salesman",
+            company_id=cls.company_b.id,
+            company_ids=[(6, 0, cls.company_b.ids)],
+        )
+        cls.lead_b = cls.env["crm.lead"].create(
+            {
+                "name": "Company B lead",
+                "type": "opportunity",
+                "company_id": cls.company_b.id,
+                "user_id": cls.salesman_b.id,
+                "partner_id": cls.bob.id,
+                "prospect_temperature": "hot",
+            }
+        )
+
+    def test_other_company_leads_out_of_reach(self):
+        lead_a = self._create_lead(
+            partner_id=self.alice.id, prospect_temperature="cold"
+        )
+        leads_model = self.env["crm.lead"].with_user(self.salesman)
+        self.assertEqual(
+            leads_model.search(
+                [
+                    ("prospect_temperature", "!=", False),
+                    ("partner_id", "in", (self.alice | self.bob).ids),
+                ]
+            ),
+            lead_a,
+        )
+        with self.assertRaises(AccessError):
+            self.lead_b.with_user(self.salesman).prospect_temperature = "cold"
+        self.assertEqual(self.lead_b.prospect_temperature, "hot")
+
+    def test_aggregate_independent_of_triggering_user(self):
+        lead_a = self._create_lead(partner_id=self.alice.id)
+        # the salesman of company A cannot read the company B lead, but his
+        # change must not hide it from the stored aggregate of the shared
+        # partner
+        lead_a.with_user(self.salesman).prospect_temperature = "cold"
+        self.assertEqual(self.customer_company.prospect_temperature, "hot")
+        self.lead_b.with_user(self.salesman_b).prospect_temperature = "warm"
+        self.assertEqual(self.customer_company.prospect_temperature, "warm")
