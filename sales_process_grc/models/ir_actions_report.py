@@ -2,11 +2,14 @@
 import lxml.html
 
 from odoo import models
+
 from odoo.addons.base.models.ir_actions_report import _wkhtml
 
 # Reports of the addon printed for several records at once.
 GRC_MULTI_RECORD_REPORTS = ("sales_process_grc.report_interview_sheet",)
-ARTICLE_XPATH = "//div[contains(concat(' ', normalize-space(@class), ' '), ' article ')]"
+ARTICLE_XPATH = (
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' article ')]"
+)
 
 
 class IrActionsReport(models.Model):

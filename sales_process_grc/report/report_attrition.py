@@ -119,7 +119,8 @@ class ReportAttrition(models.AbstractModel):
         if total <= shown:
             return False
         return self.env._(
-            "Only the %(shown)s most recent of the %(total)s customers lost are listed.",
+            "Only the %(shown)s most recent of the %(total)s customers lost are "
+            "listed.",
             shown=shown,
             total=total,
         )

@@ -1,6 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import lxml.html
+
 from odoo.tests import new_test_user, tagged
 
+from ..models.ir_actions_report import ARTICLE_XPATH
 from .report_common import ReportCase
 
 REPORT = "sales_process_grc.action_report_interview_sheet"
@@ -32,8 +35,8 @@ class TestReportInterviewSheet(ReportCase):
         cls.contact = cls.env["res.partner"].create(
             {"name": "Jeanne Sheet", "parent_id": cls.customer.id}
         )
-        Lead = cls.env["crm.lead"]
-        past = Lead.create(
+        lead_model = cls.env["crm.lead"]
+        past = lead_model.create(
             [
                 {
                     "name": name,
@@ -52,7 +55,7 @@ class TestReportInterviewSheet(ReportCase):
         )
         past[:2].action_set_won()
         past[2].action_set_lost(lost_reason_id=cls.lost_reason.id)
-        cls.lead = Lead.create(
+        cls.lead = lead_model.create(
             {
                 "name": "Sheet production line renewal",
                 "type": "opportunity",
@@ -148,7 +151,9 @@ class TestReportInterviewSheet(ReportCase):
 
     def test_current_step_highlighted(self):
         html = self._render_html(REPORT, self.lead.ids, user=self.salesman)
-        self.assertEqual(self.lead.interview_step_id, self.lead.interview_line_ids[2].step_id)
+        self.assertEqual(
+            self.lead.interview_step_id, self.lead.interview_line_ids[2].step_id
+        )
         self.assertEqual(html.count('class="o_grc_current"'), 1)
         current = html.split('class="o_grc_current"', 1)[1]
         self.assertIn(self.lead.interview_step_id.name, current.split("</tr>", 1)[0])
@@ -166,7 +171,7 @@ class TestReportInterviewSheet(ReportCase):
                 "Statut client Client",
                 "Vendre un nouveau produit",
                 "48 500,00",
-                "2 (25 500,00 $)",
+                "2 ($ 25 500,00)",
                 "Gagné",
                 "Perdu",
                 "(étape en cours)",
@@ -200,6 +205,24 @@ class TestReportInterviewSheet(ReportCase):
         )
         self.assertLess(
             text.index("Sheet production line renewal"), text.index("Sheet second lead")
+        )
+
+    def test_merge_bodies_for_unpatched_wkhtmltopdf(self):
+        """The wkhtmltopdf of the distributions converts one document per run:
+        the sheets of several leads are merged in one document, one per page."""
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            REPORT, (self.lead | self.lead.copy({"name": "Sheet copy"})).ids
+        )[0]
+        report = self.env["ir.actions.report"]._get_report(REPORT)
+        bodies, _ids, _header, _footer, _args = report._prepare_html(
+            html, report_model="crm.lead"
+        )
+        self.assertEqual(len(bodies), 2)
+        merged = report._grc_merge_bodies(bodies)
+        self.assertEqual(len(lxml.html.fromstring(merged).xpath(ARTICLE_XPATH)), 2)
+        self.assertEqual(merged.count("page-break-before: always"), 1)
+        self.assertLess(
+            merged.index("Sheet production line renewal"), merged.index("Sheet copy")
         )
 
     def test_user_text_is_escaped(self):
@@ -273,7 +296,9 @@ class TestReportInterviewSheet(ReportCase):
                 for lead in leads
             ]
         )
-        leads.activity_schedule("mail.mail_activity_data_call", user_id=self.salesman.id)
+        leads.activity_schedule(
+            "mail.mail_activity_data_call", user_id=self.salesman.id
+        )
         # warm up: templates compiled, access rules and their caches loaded
         self._render_html(REPORT, leads[:20].ids, user=self.salesman)
 
@@ -289,4 +314,6 @@ class TestReportInterviewSheet(ReportCase):
 
         queries_20 = count_queries(leads[:20])
         queries_200 = count_queries(leads)
-        self.assertEqual(queries_200, queries_20)
+        # the first run may also fill a few access-rule caches
+        self.assertLessEqual(queries_200, queries_20)
+        self.assertLessEqual(queries_200, 40)
