@@ -32,6 +32,11 @@
         "wizard/sales_attrition_recompute_wizard_views.xml",
         "wizard/sales_reengagement_wizard_views.xml",
         "views/res_partner_views.xml",
+        "wizard/sales_attrition_report_wizard_views.xml",
+        "report/crm_lead_reports.xml",
+        "report/crm_lead_templates.xml",
+        "report/sales_attrition_reports.xml",
+        "report/sales_attrition_templates.xml",
         "views/menus.xml",
     ],
     "assets": {
@@ -50,6 +55,9 @@
             "sales_process_grc/static/src/fields/prospect_temperature_field.js",
             "sales_process_grc/static/src/fields/prospect_temperature_field.xml",
             "sales_process_grc/static/src/fields/prospect_temperature_field.scss",
+        ],
+        "web.report_assets_common": [
+            "sales_process_grc/static/src/report/report.scss",
         ],
         "web.assets_tests": [
             "sales_process_grc/static/tests/tours/prospect_temperature_tour.js",

@@ -10,3 +10,4 @@ from . import sales_customer_status_event
 from . import sales_attrition_snapshot
 from . import calendar_attendee
 from . import res_partner
+from . import ir_actions_report

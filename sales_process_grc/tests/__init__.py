@@ -15,3 +15,5 @@ from . import test_prospect_temperature_cooling
 from . import test_prospect_temperature_performance
 from . import test_prospect_temperature_tour
 from . import test_attrition_tour
+from . import test_report_interview_sheet
+from . import test_report_attrition
