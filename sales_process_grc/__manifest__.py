@@ -44,11 +44,6 @@
         "report/sales_attrition_templates.xml",
         "views/menus.xml",
     ],
-    "assets": {
-        "web.assets_tests": [
-            "sales_process_grc/static/tests/tours/attrition_tour.js",
-        ],
-    },
     "post_init_hook": "post_init_hook",
     "demo": [
         "demo/attrition_demo.xml",
@@ -65,7 +60,10 @@
             "sales_process_grc/static/src/report/report.scss",
         ],
         "web.assets_tests": [
+            "sales_process_grc/static/tests/tours/attrition_tour.js",
+            "sales_process_grc/static/tests/tours/automation_settings_tour.js",
             "sales_process_grc/static/tests/tours/prospect_temperature_tour.js",
+            "sales_process_grc/static/tests/tours/sales_interview_tour.js",
         ],
     },
 }
