@@ -10,4 +10,5 @@ from . import sales_customer_status_event
 from . import sales_attrition_snapshot
 from . import calendar_attendee
 from . import res_partner
+from . import ir_actions_report
 from . import sales_information_letter

@@ -361,6 +361,19 @@ class CrmLead(models.Model):
                 )
         return result
 
+    def _merge_get_fields_specific(self):
+        """Merged leads keep the hottest temperature."""
+        return {
+            **super()._merge_get_fields_specific(),
+            "prospect_temperature": lambda fname, leads: max(
+                leads.mapped(fname) or [False], key=TEMPERATURE_RANK.get
+            ),
+        }
+
+    # ------------------------------------------------------------
+    # TEMPERATURE: automatic changes, always explained in the chatter
+    # ------------------------------------------------------------
+
     def _prospect_temperature_raise_to_stage(self, stage):
         """Leads of ``self`` entering ``stage`` get at least its temperature."""
         rank = TEMPERATURE_RANK[stage.prospect_temperature]
@@ -495,7 +508,7 @@ class CrmLead(models.Model):
     def _prospect_temperature_cool(self, now, hot_days, warm_days):
         """Cool the leads of ``self`` (one batch) given their last activity."""
         last_activity = self._prospect_temperature_last_activity()
-        to_warm, to_cold = self.browse(), self.browse()
+        to_warm_ids, to_cold_ids = [], []
         reasons = {}
         for lead in self:
             last = max(
@@ -510,10 +523,10 @@ class CrmLead(models.Model):
             )
             idle_days = (now - last).days
             if idle_days >= warm_days:
-                to_cold |= lead
+                to_cold_ids.append(lead.id)
                 days = warm_days
             elif idle_days >= hot_days and lead.prospect_temperature == "hot":
-                to_warm |= lead
+                to_warm_ids.append(lead.id)
                 days = hot_days
             else:
                 continue
@@ -522,8 +535,12 @@ class CrmLead(models.Model):
                 "days: the prospect cools down.",
                 days=days,
             )
-        to_cold._prospect_temperature_apply("cold", reasons, keep_date=True)
-        to_warm._prospect_temperature_apply("warm", reasons, keep_date=True)
+        self.browse(to_cold_ids)._prospect_temperature_apply(
+            "cold", reasons, keep_date=True
+        )
+        self.browse(to_warm_ids)._prospect_temperature_apply(
+            "warm", reasons, keep_date=True
+        )
 
     def _prospect_temperature_last_activity(self):
         """Return {lead id: datetime of the last activity} for ``self``, in

@@ -176,6 +176,12 @@ class TestAutomationTemplates(AutomationCase):
             )
             self.assertIn("Hello", composer.body)
 
+    def test_offer_followup_attaches_the_interview_sheet(self):
+        self.assertEqual(
+            self._template("offer_followup").report_template_ids,
+            self.env.ref("sales_process_grc.action_report_interview_sheet"),
+        )
+
     def test_data_is_noupdate(self):
         xmlids = [
             *TEMPLATE_XMLIDS.values(),

@@ -1,0 +1,2 @@
+from . import report_interview_sheet
+from . import report_attrition

@@ -1,0 +1,63 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import os
+import re
+import subprocess
+import tempfile
+
+from odoo.tests import TransactionCase
+
+
+class ReportCase(TransactionCase):
+    """Render the addon's reports to real PDFs and read their text back."""
+
+    def _render_pdf(self, report_ref, res_ids, user=None):
+        report_model = self.env["ir.actions.report"]
+        if user:
+            report_model = report_model.with_user(user)
+        # wkhtmltopdf fetches the report assets from the test server
+        with self.allow_pdf_render():
+            pdf, report_type = report_model.with_context(
+                force_report_rendering=True
+            )._render_qweb_pdf(report_ref, res_ids)
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        return pdf
+
+    def _render_html(self, report_ref, res_ids, user=None):
+        report_model = self.env["ir.actions.report"]
+        if user:
+            report_model = report_model.with_user(user)
+        html, _report_type = report_model._render_qweb_html(report_ref, res_ids)
+        return html.decode() if isinstance(html, bytes) else str(html)
+
+    @staticmethod
+    def _pdf_to_text(pdf):
+        """Text of the PDF (pdftotext -layout, poppler-utils: the lines of
+        the page, table rows kept on one line), whitespace collapsed; the
+        second value is the number of pages."""
+        fd, path = tempfile.mkstemp(suffix=".pdf", prefix="grc_report_test_")
+        try:
+            with os.fdopen(fd, "wb") as pdf_file:
+                pdf_file.write(pdf)
+            raw = subprocess.run(
+                ["pdftotext", "-layout", "-enc", "UTF-8", path, "-"],
+                capture_output=True,
+                check=True,
+            ).stdout.decode()
+        finally:
+            os.unlink(path)
+        pages = raw.count("\f")
+        # narrow and regular no-break spaces (French thousands) as spaces
+        text = re.sub(r"[\s\u00a0\u202f]+", " ", raw)
+        return text, pages
+
+    def assertInText(self, needles, text):  # pylint: disable=invalid-name
+        for needle in needles:
+            self.assertIn(needle, text)
+
+    @classmethod
+    def _activate_french(cls, modules=("sales_process_grc",)):
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.env["ir.module.module"]._load_module_terms(
+            list(modules), ["fr_FR"], overwrite=True
+        )
