@@ -239,7 +239,9 @@ class TestAutomationRules(AutomationCase):
         self.assertIn("Notre offre", message.subject)
         # with the interview sheet (reports feature) attached
         self.assertEqual(len(message.attachment_ids), 1)
-        self.assertIn("Sales Interview", message.attachment_ids.name)
+        self.assertIn(
+            "Entretien de vente - Automation deal", message.attachment_ids.name
+        )
         for lead in too_early | replied | won:
             self.assertFalse(self._messages_from(lead, "offer_followup"))
         # the follow-up email itself is not a customer reply
