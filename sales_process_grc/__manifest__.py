@@ -19,6 +19,7 @@
         "views/sales_churn_reason_views.xml",
         "views/sales_attrition_snapshot_views.xml",
         "views/sales_customer_status_event_views.xml",
+        "report/sales_attrition_report_views.xml",
         "wizard/sales_customer_lost_wizard_views.xml",
         "wizard/sales_attrition_recompute_wizard_views.xml",
         "wizard/sales_reengagement_wizard_views.xml",

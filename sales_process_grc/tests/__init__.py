@@ -5,3 +5,4 @@ from . import test_attrition_reengagement
 from . import test_attrition_access
 from . import test_attrition_init
 from . import test_attrition_tour
+from . import test_attrition_report
