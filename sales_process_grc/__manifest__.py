@@ -30,6 +30,7 @@
     "assets": {
         "web.assets_tests": [
             "sales_process_grc/static/tests/tours/attrition_tour.js",
+            "sales_process_grc/static/tests/tours/attrition_dashboard_tour.js",
         ],
     },
     "post_init_hook": "post_init_hook",
