@@ -44,7 +44,7 @@ class InterviewTourCase(HttpCase):
         self.assertEqual(lead.won_status, "won")
         states = {line.step_id.name: line.state for line in lead.interview_line_ids}
         self.assertEqual(states["Preparation"], "done")
-        self.assertEqual(states["Contact"], "done")
+        self.assertEqual(states["Making Contact"], "done")
         self.assertEqual(states["Closing"], "done")
         self.assertEqual(states["Discovery"], "todo")
         self.assertEqual(lead.objection_ids.statement, "Your competitor is cheaper")

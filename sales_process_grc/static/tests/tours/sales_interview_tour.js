@@ -180,7 +180,7 @@ registry.category("web_tour.tours").add("sales_process_grc_interview", {
     },
     // Complete the step: the move is accepted
     {
-      trigger: lineButton("Contact", "action_done"),
+      trigger: lineButton("Making Contact", "action_done"),
       content: "Tick the Contact step",
       run: "click",
     },
