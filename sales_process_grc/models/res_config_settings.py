@@ -283,7 +283,7 @@ class ResConfigSettings(models.TransientModel):
         return res
 
     def set_values(self):
-        super().set_values()
+        res = super().set_values()
         # Only write what changed: switching an automation rule reloads the
         # registry.
         for fname, xmlid in GRC_AUTOMATION_SWITCHES.items():
@@ -314,3 +314,4 @@ class ResConfigSettings(models.TransientModel):
         self.env["ir.config_parameter"].sudo().set_param(
             LETTER_STATUSES_PARAM, statuses or ","
         )
+        return res

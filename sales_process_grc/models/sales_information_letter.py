@@ -37,7 +37,6 @@ class SalesInformationLetter(models.Model):
     )
     template_id = fields.Many2one(
         "mail.template",
-        string="Template",
         ondelete="set null",
         help="Mail template the letter was rendered from.",
     )
@@ -116,7 +115,7 @@ class SalesInformationLetter(models.Model):
             cron.interval_number if cron else 1,
             cron.interval_type if cron else "months",
         )
-        Partner = self.env["res.partner"]
+        partner_model = self.env["res.partner"]
         domain = (
             Domain("customer_status", "in", statuses)
             & Domain("email_normalized", "!=", False)
@@ -128,9 +127,9 @@ class SalesInformationLetter(models.Model):
             )
         )
         ir_cron = self.env["ir.cron"]
-        ir_cron._commit_progress(remaining=Partner.search_count(domain))
+        ir_cron._commit_progress(remaining=partner_model.search_count(domain))
         while True:
-            partners = Partner.search(domain, limit=batch_size, order="id")
+            partners = partner_model.search(domain, limit=batch_size, order="id")
             if not partners:
                 break
             mails = template.send_mail_batch(partners.ids, force_send=False)

@@ -68,8 +68,8 @@ class AutomationCase(TransactionCase):
             company_ids=[cls.company.id],
             lang="fr_FR",
         )
-        Partner = cls.env["res.partner"]
-        cls.customer_en = Partner.create(
+        partner_model = cls.env["res.partner"]
+        cls.customer_en = partner_model.create(
             {
                 "name": "Oak Trading",
                 "is_company": True,
@@ -78,7 +78,7 @@ class AutomationCase(TransactionCase):
                 "user_id": cls.salesman.id,
             }
         )
-        cls.customer_fr = Partner.create(
+        cls.customer_fr = partner_model.create(
             {
                 "name": "Chêne Négoce",
                 "is_company": True,

@@ -18,22 +18,24 @@ class TestInformationLetter(AutomationCase):
     @classmethod
     def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
-        Partner = cls.env["res.partner"]
+        partner_model = cls.env["res.partner"]
         cls.Letter = cls.env["sales.information.letter"]
         cls.customer_en._grc_set_customer_status("customer")
         cls.customer_fr._grc_set_customer_status("customer")
-        cls.no_email = Partner.create({"name": "No Email Ltd", "is_company": True})
+        cls.no_email = partner_model.create(
+            {"name": "No Email Ltd", "is_company": True}
+        )
         cls.no_email._grc_set_customer_status("customer")
-        cls.blacklisted = Partner.create(
+        cls.blacklisted = partner_model.create(
             {"name": "Opted Out", "is_company": True, "email": "optout@example.com"}
         )
         cls.blacklisted._grc_set_customer_status("customer")
         cls.env["mail.blacklist"]._add("optout@example.com")
-        cls.at_risk = Partner.create(
+        cls.at_risk = partner_model.create(
             {"name": "Risky Co", "is_company": True, "email": "risky@example.com"}
         )
         cls.at_risk._grc_set_customer_status("at_risk")
-        cls.prospect = Partner.create(
+        cls.prospect = partner_model.create(
             {"name": "Just Looking", "is_company": True, "email": "look@example.com"}
         )
         cls.template = cls._template_static()
