@@ -64,7 +64,7 @@ class ReportAttrition(models.AbstractModel):
             "doc_ids": docids,
             "doc_model": "sales.attrition.report.wizard",
             "docs": wizards,
-            "lang": lang,
+            "report_lang": lang,
             "attrition": reports,
         }
 
