@@ -22,6 +22,11 @@
         "data/sales_churn_reason_data.xml",
         "data/attrition_cron_data.xml",
         "data/prospect_temperature_data.xml",
+        "data/mail_template_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/base_automation_data.xml",
+        "data/information_letter_cron_data.xml",
+        "views/sales_information_letter_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_stage_views.xml",
         "views/res_config_settings_views.xml",
@@ -55,7 +60,10 @@
             "sales_process_grc/static/src/report/report.scss",
         ],
         "web.assets_tests": [
+            "sales_process_grc/static/tests/tours/attrition_tour.js",
+            "sales_process_grc/static/tests/tours/automation_settings_tour.js",
             "sales_process_grc/static/tests/tours/prospect_temperature_tour.js",
+            "sales_process_grc/static/tests/tours/sales_interview_tour.js",
         ],
     },
 }

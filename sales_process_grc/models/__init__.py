@@ -11,3 +11,4 @@ from . import sales_attrition_snapshot
 from . import calendar_attendee
 from . import res_partner
 from . import ir_actions_report
+from . import sales_information_letter

@@ -122,6 +122,48 @@ class CrmLead(models.Model):
         "temperature of its open leads is shown on all its contacts.",
     )
 
+    # --- sales force automation ----------------------------------------------
+    offer_presented_date = fields.Datetime(
+        compute="_compute_offer_presented_date",
+        store=True,
+        index=True,
+        copy=False,
+        help="When the Offer step of the sales interview was done. The offer "
+        "follow-up email is sent some days later if the customer did not reply.",
+    )
+
+    last_customer_message_date = fields.Datetime(
+        string="Last Customer Reply",
+        readonly=True,
+        copy=False,
+        help="When the customer last wrote on this lead (email or message "
+        "from a contact who is not a user).",
+    )
+
+    offer_awaiting_reply = fields.Boolean(
+        compute="_compute_offer_awaiting_reply",
+        store=True,
+        index=True,
+        help="The offer was presented and the customer has not replied since: "
+        "the offer follow-up automation may send a reminder.",
+    )
+
+    next_meeting_id = fields.Many2one(
+        "calendar.event",
+        compute="_compute_next_meeting_id",
+        help="The next meeting planned with the prospect (the last one when "
+        "none is planned); used by the appointment confirmation email.",
+    )
+
+    customer_history_lead_ids = fields.Many2many(
+        "crm.lead",
+        compute="_compute_customer_history_lead_ids",
+        string="Past Opportunities",
+        context={"active_test": False},
+        help="Won and lost opportunities of the same customer (company and "
+        "its contacts); used by the interview preparation brief.",
+    )
+
     @api.depends(
         "interview_line_ids.state",
         "interview_line_ids.sequence",
@@ -278,10 +320,12 @@ class CrmLead(models.Model):
             )
         )
 
-    def _interview_schedule_activities(self, previous_steps):
+    def _interview_schedule_activities(self, previous_steps=None):
         """Schedule the activity of the current step for the salesperson when
         the interview moved to a new step (``previous_steps``: lead id ->
-        step before the change)."""
+        step before the change). Run by the automation rule
+        ``automation_interview_next_step_activity``."""
+        previous_steps = previous_steps or {}
         for lead in self:
             step = lead.interview_step_id
             activity_type = step.activity_type_id
@@ -316,6 +360,19 @@ class CrmLead(models.Model):
                     ]
                 )
         return result
+
+    def _merge_get_fields_specific(self):
+        """Merged leads keep the hottest temperature."""
+        return {
+            **super()._merge_get_fields_specific(),
+            "prospect_temperature": lambda fname, leads: max(
+                leads.mapped(fname) or [False], key=TEMPERATURE_RANK.get
+            ),
+        }
+
+    # ------------------------------------------------------------
+    # TEMPERATURE: automatic changes, always explained in the chatter
+    # ------------------------------------------------------------
 
     def _prospect_temperature_raise_to_stage(self, stage):
         """Leads of ``self`` entering ``stage`` get at least its temperature."""
@@ -451,7 +508,7 @@ class CrmLead(models.Model):
     def _prospect_temperature_cool(self, now, hot_days, warm_days):
         """Cool the leads of ``self`` (one batch) given their last activity."""
         last_activity = self._prospect_temperature_last_activity()
-        to_warm, to_cold = self.browse(), self.browse()
+        to_warm_ids, to_cold_ids = [], []
         reasons = {}
         for lead in self:
             last = max(
@@ -466,10 +523,10 @@ class CrmLead(models.Model):
             )
             idle_days = (now - last).days
             if idle_days >= warm_days:
-                to_cold |= lead
+                to_cold_ids.append(lead.id)
                 days = warm_days
             elif idle_days >= hot_days and lead.prospect_temperature == "hot":
-                to_warm |= lead
+                to_warm_ids.append(lead.id)
                 days = hot_days
             else:
                 continue
@@ -478,8 +535,12 @@ class CrmLead(models.Model):
                 "days: the prospect cools down.",
                 days=days,
             )
-        to_cold._prospect_temperature_apply("cold", reasons, keep_date=True)
-        to_warm._prospect_temperature_apply("warm", reasons, keep_date=True)
+        self.browse(to_cold_ids)._prospect_temperature_apply(
+            "cold", reasons, keep_date=True
+        )
+        self.browse(to_warm_ids)._prospect_temperature_apply(
+            "warm", reasons, keep_date=True
+        )
 
     def _prospect_temperature_last_activity(self):
         """Return {lead id: datetime of the last activity} for ``self``, in
@@ -515,6 +576,87 @@ class CrmLead(models.Model):
             if start and (lead.id not in last or start > last[lead.id]):
                 last[lead.id] = start
         return last
+
+    # ------------------------------------------------------------------
+    # Sales force automation
+    # ------------------------------------------------------------------
+    @api.depends(
+        "interview_line_ids.state",
+        "interview_line_ids.done_date",
+        "interview_line_ids.step_id",
+    )
+    def _compute_offer_presented_date(self):
+        offer_step = self.env.ref(
+            "sales_process_grc.interview_step_offer", raise_if_not_found=False
+        )
+        for lead in self:
+            line = lead.interview_line_ids.filtered(
+                lambda line: line.step_id == offer_step and line.state == "done"
+            )[:1]
+            lead.offer_presented_date = line.done_date or False
+
+    @api.depends("offer_presented_date", "last_customer_message_date")
+    def _compute_offer_awaiting_reply(self):
+        for lead in self:
+            offer_date = lead.offer_presented_date
+            reply_date = lead.last_customer_message_date
+            lead.offer_awaiting_reply = bool(offer_date) and (
+                not reply_date or reply_date < offer_date
+            )
+
+    @api.depends("calendar_event_ids.start")
+    def _compute_next_meeting_id(self):
+        now = fields.Datetime.now()
+        for lead in self:
+            meetings = lead.calendar_event_ids.sorted("start")
+            upcoming = meetings.filtered(lambda event: event.start >= now)
+            lead.next_meeting_id = upcoming[:1] or meetings[-1:]
+
+    @api.depends("commercial_entity_id")
+    def _compute_customer_history_lead_ids(self):
+        entities = self.commercial_entity_id
+        history = self.with_context(active_test=False).search(
+            [
+                ("commercial_entity_id", "in", entities.ids),
+                ("won_status", "in", ["won", "lost"]),
+            ],
+            order="date_closed desc, id desc",
+        )
+        for lead in self:
+            lead.customer_history_lead_ids = history.filtered(
+                lambda past, lead=lead: past.commercial_entity_id
+                == lead.commercial_entity_id
+                and past != lead
+            )
+
+    def _message_post_after_hook(self, message, msg_vals):
+        res = super()._message_post_after_hook(message, msg_vals)
+        self._grc_register_customer_message(message)
+        return res
+
+    def _grc_register_customer_message(self, message):
+        """Remember when the customer last wrote: an email or a message whose
+        author is not a user (or unknown), like base_automation's "on
+        incoming message". It stops the offer follow-up."""
+        message_sudo = message.sudo()
+        if message_sudo.message_type not in ("email", "comment"):
+            return
+        if message_sudo.is_internal or message_sudo.subtype_id.internal:
+            return
+        author = message_sudo.author_id
+        if author and not author.partner_share:
+            return
+        # sudo: whoever posts (the mail gateway, a follower with read access)
+        # records the reply date; it is not a change of the lead by its author
+        self.sudo().write({"last_customer_message_date": message_sudo.date})
+
+    @api.private
+    def grc_selection_label(self, fname):
+        """Label of the selection field ``fname`` of this record in the
+        current language (mail templates show it)."""
+        self.ensure_one()
+        selection = dict(self._fields[fname]._description_selection(self.env))
+        return selection.get(self[fname], "")
 
     def _prospect_temperature_mass_tracking(self):
         """Whether a change of temperature on ``self`` is tracked in batch by

@@ -83,6 +83,14 @@ class ResPartner(models.Model):
         "the commercial entity (the company and all its contacts).",
     )
 
+    information_letter_ids = fields.One2many(
+        "sales.information.letter",
+        "partner_id",
+        string="Information Letters",
+        groups="sales_team.group_sale_salesman",
+        help="Information letters sent to this partner, one per period at most.",
+    )
+
     @api.model
     def _commercial_fields(self):
         return super()._commercial_fields() + list(CUSTOMER_STATUS_FIELDS)
@@ -356,6 +364,14 @@ class ResPartner(models.Model):
             partner.prospect_temperature = hottest.get(
                 partner.commercial_partner_id._origin.id, False
             )
+
+    @api.private
+    def grc_selection_label(self, fname):
+        """Label of the selection field ``fname`` of this partner in the
+        current language (mail templates show it)."""
+        self.ensure_one()
+        selection = dict(self._fields[fname]._description_selection(self.env))
+        return selection.get(self[fname], "")
 
     @api.model
     def _grc_init_customers_from_won_leads(self):

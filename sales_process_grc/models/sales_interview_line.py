@@ -108,14 +108,15 @@ class SalesInterviewLine(models.Model):
     def write(self, vals):
         if "state" in vals:
             vals = {**vals, **self._done_values(vals["state"])}
-        if vals.get("state") not in ("done", "skipped"):
-            return super().write(vals)
-        # A step done or skipped moves the interview forward: schedule the
-        # activity of the step that becomes the current one.
-        leads = self.lead_id
-        previous = {lead.id: lead.interview_step_id for lead in leads}
+        # A step done or skipped moves the interview forward: the activity of
+        # the step that becomes the current one is scheduled by the automation
+        # rule "Sales Process: Interview Step Done, Activity of the Next Step"
+        # (data/base_automation_data.xml), which admins can switch off. The
+        # current step is computed at once so that the rule runs now rather
+        # than at the next flush.
         res = super().write(vals)
-        leads._interview_schedule_activities(previous)
+        if "state" in vals:
+            self.lead_id.mapped("interview_step_id")
         return res
 
     def _done_values(self, state):

@@ -14,5 +14,10 @@ from . import test_prospect_temperature
 from . import test_prospect_temperature_cooling
 from . import test_prospect_temperature_performance
 from . import test_prospect_temperature_tour
+from . import test_attrition_tour
 from . import test_report_interview_sheet
 from . import test_report_attrition
+from . import test_automation_templates
+from . import test_automation_rules
+from . import test_information_letter
+from . import test_automation_settings

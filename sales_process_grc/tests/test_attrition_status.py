@@ -238,6 +238,15 @@ class TestCustomerStatus(AttritionCase):
             wizard.action_mark_lost()
         self.assertEqual(len(self._events(self.customer)), 2)
 
+    def test_prospect_cannot_be_marked_lost(self):
+        wizard = self.env["sales.customer.lost.wizard"].create(
+            {"partner_id": self.customer.id, "churn_reason_id": self.price.id}
+        )
+        with self.assertRaises(UserError):
+            wizard.action_mark_lost()
+        self.assertEqual(self.customer.customer_status, "prospect")
+        self.assertFalse(self._events(self.customer))
+
     def test_reason_is_required_to_mark_lost(self):
         wizard_form = Form(
             self.env["sales.customer.lost.wizard"].with_context(

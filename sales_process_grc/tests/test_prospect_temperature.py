@@ -121,6 +121,16 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
         self.assertEqual(lead.prospect_temperature, "warm")
         self.assertFalse(self._temperature_notes(lead))
 
+    def test_merge_keeps_hottest(self):
+        # the oldest lead leads the merge: without the rule its value (cold),
+        # the first one found, would win
+        cold = self._create_lead(name="Oldest, cold", prospect_temperature="cold")
+        hot = self._create_lead(name="Hot", prospect_temperature="hot")
+        unqualified = self._create_lead(name="Newest, unqualified")
+        merged = (hot | cold | unqualified).merge_opportunity(auto_unlink=False)
+        self.assertEqual(merged, cold)
+        self.assertEqual(merged.prospect_temperature, "hot")
+
     def test_group_by_temperature_shows_all_columns(self):
         self._create_lead(prospect_temperature="hot")
         # the web client asks for the empty groups of kanban columns
@@ -145,6 +155,50 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
         self.assertEqual(
             leads_model.search(team + [("prospect_temperature", "=", False)]),
             unqualified,
+        )
+
+    def test_pipeline_views(self):
+        """Badge widget on forms, lists and every kanban card; filters and
+        group by in the search views; a dimension of the pivot and graph."""
+        lead_model = self.env["crm.lead"].with_user(self.salesman)
+        for xmlid, view_type in (
+            ("crm.crm_lead_view_form", "form"),
+            ("crm.crm_case_tree_view_oppor", "list"),
+            ("crm.crm_case_tree_view_leads", "list"),
+            ("crm.crm_case_kanban_view_leads", "kanban"),
+            ("crm.view_crm_lead_kanban", "kanban"),
+        ):
+            arch = lead_model.get_view(self.env.ref(xmlid).id, view_type)["arch"]
+            self.assertIn('widget="prospect_temperature"', arch, xmlid)
+        for xmlid in (
+            "crm.view_crm_case_opportunities_filter",
+            "crm.view_crm_case_leads_filter",
+        ):
+            arch = lead_model.get_view(self.env.ref(xmlid).id, "search")["arch"]
+            for name in (
+                "filter_prospect_temperature_cold",
+                "filter_prospect_temperature_warm",
+                "filter_prospect_temperature_hot",
+                "filter_prospect_temperature_none",
+                "groupby_prospect_temperature",
+            ):
+                self.assertIn(f'name="{name}"', arch, xmlid)
+        for xmlid, view_type in (
+            ("crm.crm_lead_view_pivot", "pivot"),
+            ("crm.crm_lead_view_graph", "graph"),
+        ):
+            arch = lead_model.get_view(self.env.ref(xmlid).id, view_type)["arch"]
+            self.assertIn('name="prospect_temperature"', arch, xmlid)
+        # the pivot and graph group by it, as the web client asks
+        self._create_lead(prospect_temperature="warm", expected_revenue=100)
+        groups = lead_model.formatted_read_group(
+            [("team_id", "=", self.team.id)],
+            ["prospect_temperature", "stage_id"],
+            ["expected_revenue:sum"],
+        )
+        self.assertEqual(
+            [(g["prospect_temperature"], g["expected_revenue:sum"]) for g in groups],
+            [("warm", 100)],
         )
 
 

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from freezegun import freeze_time
 
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .prospect_temperature_common import ProspectTemperatureCase
 
@@ -72,6 +72,28 @@ class TestProspectTemperatureSettings(ProspectTemperatureCase):
                     "prospect_temperature_warm_days": 20,
                 }
             )
+
+    def test_settings_form(self):
+        """The settings screen of a Sales Administrator: the delays show once
+        cooling is on, and a bad delay is refused on save."""
+        manager = new_test_user(
+            self.env,
+            login="grc_temperature_manager",
+            groups="sales_team.group_sale_manager,base.group_system",
+        )
+        settings = Form(self.env["res.config.settings"].with_user(manager))
+        self.assertFalse(settings.prospect_temperature_cooling)
+        settings.prospect_temperature_cooling = True
+        settings.prospect_temperature_hot_days = 45
+        settings.prospect_temperature_warm_days = 40
+        with self.assertRaises(ValidationError):
+            settings.save()
+        settings.prospect_temperature_warm_days = 90
+        settings.save().execute()
+        self.assertEqual(
+            self.env["crm.lead"]._prospect_temperature_cooling_delays(),
+            (True, 45, 90),
+        )
 
     def test_corrupted_parameters_fall_back_to_defaults(self):
         params = self.env["ir.config_parameter"].sudo()

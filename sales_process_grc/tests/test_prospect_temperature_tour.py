@@ -45,6 +45,14 @@ class TestProspectTemperatureTourDesktop(ProspectTemperatureTourCase):
     def test_tour_desktop(self):
         self._run_tour()
 
+    def test_tour_list(self):
+        self.start_tour(
+            "/odoo/action-crm.crm_lead_action_pipeline?view_type=list",
+            "sales_process_grc_prospect_temperature_list",
+            login=self.salesman.login,
+        )
+        self.assertEqual(self.lead.prospect_temperature, "cold")
+
 
 @tagged("post_install", "-at_install")
 class TestProspectTemperatureTourPhone(ProspectTemperatureTourCase):

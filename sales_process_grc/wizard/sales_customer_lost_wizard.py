@@ -42,6 +42,14 @@ class SalesCustomerLostWizard(models.TransientModel):
             raise UserError(
                 self.env._("%(customer)s is already lost.", customer=partner.name)
             )
+        if partner.customer_status not in ("customer", "at_risk"):
+            raise UserError(
+                self.env._(
+                    "%(partner)s has never bought anything: only customers can be "
+                    "marked as lost.",
+                    partner=partner.name,
+                )
+            )
         partner._grc_set_customer_status(
             "lost", reason=self.churn_reason_id, note=self.note
         )

@@ -65,3 +65,29 @@ registry.category("web_tour.tours").add("sales_process_grc_prospect_temperature"
     },
   ],
 });
+
+const ROW = `.o_data_row:contains('${LEAD}')`;
+
+/** The same from a row of the pipeline list, without opening the lead. */
+registry.category("web_tour.tours").add("sales_process_grc_prospect_temperature_list", {
+  steps: () => [
+    {
+      content: "Open the temperature menu of the row",
+      trigger: `${ROW} .o_grc_temperature_toggle`,
+      run: "click",
+    },
+    {
+      content: "Choose Cold",
+      trigger: ".o_grc_temperature_option_cold",
+      run: "click",
+    },
+    {
+      content: "The row shows Cold (saved at once)",
+      trigger: `${ROW} .o_grc_temperature_badge[data-temperature='cold']`,
+    },
+    {
+      content: "Still on the list: the lead was not opened",
+      trigger: "body:not(:has(.o_form_view)) .o_list_view",
+    },
+  ],
+});

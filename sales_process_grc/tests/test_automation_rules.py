@@ -1,0 +1,280 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import tagged
+
+from .automation_common import AutomationCase
+
+
+@tagged("post_install", "-at_install")
+class TestAutomationRules(AutomationCase):
+    @classmethod
+    def setUpClass(cls):  # pylint: disable=invalid-name
+        super().setUpClass()
+        cls.prepare_offer = cls.env.ref(
+            "sales_process_grc.mail_activity_type_prepare_offer"
+        )
+        cls.loyalty = cls.env.ref(
+            "sales_process_grc.mail_activity_type_loyalty_followup"
+        )
+        cls.reengage = cls.env.ref("sales_process_grc.mail_activity_type_reengagement")
+
+    def _run_time_based_automations(self):
+        """Run the automation rules' scheduled action the way the scheduler
+        does: on its own cursor, whose commits are savepoints in tests."""
+        self.env.flush_all()
+        with self.enter_registry_test_mode(), self.registry.cursor() as cr:
+            env = self.env(cr=cr)
+            env["base.automation"]._cron_process_time_based_actions()
+        self.env.invalidate_all()
+
+    # --- shipped state ---------------------------------------------------
+    def test_internal_rules_active_customer_emails_inactive(self):
+        for key in (
+            "hot_offer",
+            "interview_activity",
+            "won_loyalty",
+            "at_risk_activity",
+        ):
+            self.assertTrue(self._automation(key).active, key)
+        for key in ("offer_followup", "won_thank_you", "at_risk_email"):
+            automation = self._automation(key)
+            self.assertFalse(automation.active, key)
+            self.assertEqual(automation.action_server_ids.state, "mail_post")
+            self.assertEqual(automation.action_server_ids.usage, "base_automation")
+
+    # --- hot lead → prepare the offer -------------------------------------
+    def test_hot_lead_gets_prepare_offer_activity(self):
+        lead = self._create_lead(prospect_temperature="warm")
+        self.assertFalse(self._activities(lead, self.prepare_offer))
+        lead.with_user(self.salesman).prospect_temperature = "hot"
+        activity = self._activities(lead, self.prepare_offer)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.salesman)
+        self.assertEqual(
+            activity.date_deadline, fields.Date.context_today(lead) + timedelta(days=2)
+        )
+        # staying hot does not schedule it again
+        lead.with_user(self.salesman).write({"prospect_temperature": "hot"})
+        lead.with_user(self.salesman).write({"name": "Still hot"})
+        self.assertEqual(len(self._activities(lead, self.prepare_offer)), 1)
+        # created hot: scheduled too
+        hot = self._create_lead(prospect_temperature="hot")
+        self.assertEqual(len(self._activities(hot, self.prepare_offer)), 1)
+
+    def test_cold_or_warm_lead_gets_nothing(self):
+        lead = self._create_lead()
+        lead.with_user(self.salesman).prospect_temperature = "warm"
+        lead.with_user(self.salesman).prospect_temperature = "cold"
+        self.assertFalse(self._activities(lead, self.prepare_offer))
+
+    def test_hot_rule_switched_off(self):
+        self._set_active("hot_offer", False)
+        lead = self._create_lead()
+        lead.with_user(self.salesman).prospect_temperature = "hot"
+        self.assertFalse(self._activities(lead, self.prepare_offer))
+
+    # --- interview step done → next step's activity -----------------------
+    def test_interview_step_done_schedules_next_activity(self):
+        call = self.env.ref("mail.mail_activity_data_call")
+        self.env.ref("sales_process_grc.interview_step_contact").activity_type_id = call
+        lead = self._create_lead()
+        self.assertFalse(self._activities(lead, call), "nothing at creation")
+        preparation = lead.interview_line_ids.filtered(
+            lambda line: line.step_id.sequence == 10
+        )
+        preparation.with_user(self.salesman).action_done()
+        activity = self._activities(lead, call)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.salesman)
+        # switched off: nothing for another lead
+        self._set_active("interview_activity", False)
+        other = self._create_lead()
+        other.interview_line_ids.filtered(
+            lambda line: line.step_id.sequence == 10
+        ).with_user(self.salesman).action_done()
+        self.assertFalse(self._activities(other, call))
+
+    # --- won → thank you + loyalty follow-up ------------------------------
+    def test_won_sends_thank_you_and_schedules_loyalty(self):
+        self._set_active("won_thank_you", True)
+        lead = self._create_lead(self.customer_fr)
+        lead.with_user(self.salesman).action_set_won()
+        message = self._messages_from(lead, "thank_you")
+        self.assertEqual(len(message), 1)
+        self.assertEqual(message.partner_ids, self.customer_fr)
+        self.assertIn("Merci d'avoir choisi", message.body)
+        activity = self._activities(lead, self.loyalty)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.salesman)
+        self.assertEqual(
+            activity.date_deadline,
+            fields.Date.context_today(lead) + timedelta(days=30),
+        )
+        self.assertIn(
+            self._template("loyalty"), activity.activity_type_id.mail_template_ids
+        )
+
+    def test_lost_or_open_lead_gets_nothing(self):
+        self._set_active("won_thank_you", True)
+        lead = self._create_lead()
+        lead.with_user(self.salesman).write({"name": "Renamed"})
+        lead.with_user(self.salesman).action_set_lost()
+        self.assertFalse(self._messages_from(lead, "thank_you"))
+        self.assertFalse(self._activities(lead, self.loyalty))
+
+    def test_thank_you_inactive_sends_nothing(self):
+        lead = self._create_lead()
+        lead.with_user(self.salesman).action_set_won()
+        self.assertFalse(self._messages_from(lead, "thank_you"))
+        self.assertFalse(
+            self.env["mail.message"].search(
+                [
+                    ("model", "=", "crm.lead"),
+                    ("res_id", "=", lead.id),
+                    ("message_type", "=", "auto_comment"),
+                ]
+            )
+        )
+        # the internal loyalty follow-up still happens
+        self.assertEqual(len(self._activities(lead, self.loyalty)), 1)
+
+    def test_thank_you_not_sent_to_blacklisted_customer(self):
+        self._set_active("won_thank_you", True)
+        self._blacklist(self.customer_en.email)
+        lead = self._create_lead(self.customer_en)
+        lead.with_user(self.salesman).action_set_won()
+        self.assertFalse(self._messages_from(lead, "thank_you"))
+        self.assertEqual(len(self._activities(lead, self.loyalty)), 1)
+
+    # --- customer at risk → re-engagement email + activity ----------------
+    def _make_customer(self, **values):
+        partner = self.env["res.partner"].create(
+            {
+                "name": "Walnut Furniture",
+                "is_company": True,
+                "email": "walnut@example.com",
+                "user_id": self.salesman.id,
+                **values,
+            }
+        )
+        contact = self.env["res.partner"].create(
+            {"name": "Wally", "parent_id": partner.id, "email": "wally@example.com"}
+        )
+        partner._grc_set_customer_status("customer")
+        return partner, contact
+
+    def test_at_risk_customer_gets_email_and_activity(self):
+        self._set_active("at_risk_email", True)
+        partner, contact = self._make_customer(lang="fr_FR")
+        partner._grc_set_customer_status("at_risk", track=False)
+        self.assertEqual(contact.customer_status, "at_risk")
+        message = self._messages_from(partner, "reengagement")
+        self.assertEqual(len(message), 1)
+        self.assertEqual(message.partner_ids, partner)
+        self.assertIn("Vous nous manquez", message.subject)
+        activity = self._activities(partner, self.reengage)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.salesman)
+        # contacts mirror the status but get nothing themselves
+        self.assertFalse(self._messages_from(contact, "reengagement"))
+        self.assertFalse(contact.activity_ids)
+        # lost afterwards: no second email
+        partner._grc_set_customer_status("lost")
+        self.assertEqual(len(self._messages_from(partner, "reengagement")), 1)
+
+    def test_at_risk_email_inactive_or_blacklisted(self):
+        partner, _contact = self._make_customer()
+        partner._grc_set_customer_status("at_risk")
+        self.assertFalse(self._messages_from(partner, "reengagement"))
+        self.assertEqual(len(self._activities(partner, self.reengage)), 1)
+        self._set_active("at_risk_email", True)
+        self._set_active("at_risk_activity", False)
+        partner_2, _contact = self._make_customer(
+            name="Blacklisted Beech", email="beech@example.com"
+        )
+        self._blacklist("beech@example.com")
+        partner_2._grc_set_customer_status("at_risk")
+        self.assertFalse(self._messages_from(partner_2, "reengagement"))
+        self.assertFalse(self._activities(partner_2, self.reengage))
+        # a customer becoming lost directly is not "at risk"
+        partner_3, _contact = self._make_customer(name="Pine", email="pine@example.com")
+        partner_3._grc_set_customer_status("lost")
+        self.assertFalse(self._messages_from(partner_3, "reengagement"))
+
+    # --- offer presented, no reply → follow-up email ----------------------
+    def _present_offer(self, partner, days_ago):
+        lead = self._create_lead(partner)
+        line = lead.interview_line_ids.filtered(
+            lambda line: line.step_id == self.step_offer
+        )
+        line.with_user(self.salesman).action_done()
+        line.done_date = fields.Datetime.now() - timedelta(days=days_ago)
+        self.assertTrue(lead.offer_awaiting_reply)
+        return lead
+
+    def test_offer_followup_after_delay_without_reply(self):
+        self._set_active("offer_followup", True)
+        rule = self._automation("offer_followup")
+        self.assertEqual(rule.trg_date_range, 7)
+        rule.last_run = fields.Datetime.now() - timedelta(days=30)
+        due = self._present_offer(self.customer_fr, days_ago=8)
+        too_early = self._present_offer(self.customer_en, days_ago=3)
+        replied = self._present_offer(self.customer_en, days_ago=9)
+        replied.message_post(
+            body="Thanks, we are studying your offer.",
+            author_id=self.customer_en.id,
+            message_type="email",
+            subtype_xmlid="mail.mt_comment",
+        )
+        self.assertFalse(replied.offer_awaiting_reply)
+        self.assertTrue(replied.last_customer_message_date)
+        won = self._present_offer(self.customer_en, days_ago=10)
+        won.action_set_won()
+        self._run_time_based_automations()
+        message = self._messages_from(due, "offer_followup")
+        self.assertEqual(len(message), 1)
+        self.assertEqual(message.partner_ids, self.customer_fr)
+        self.assertIn("Notre offre", message.subject)
+        for lead in too_early | replied | won:
+            self.assertFalse(self._messages_from(lead, "offer_followup"))
+        # the follow-up email itself is not a customer reply
+        self.assertTrue(due.offer_awaiting_reply)
+        # next run: not twice
+        self._run_time_based_automations()
+        self.assertEqual(len(self._messages_from(due, "offer_followup")), 1)
+
+    def test_offer_followup_inactive_or_blacklisted(self):
+        rule = self._automation("offer_followup")
+        rule.last_run = fields.Datetime.now() - timedelta(days=30)
+        lead = self._present_offer(self.customer_en, days_ago=8)
+        self._run_time_based_automations()
+        self.assertFalse(self._messages_from(lead, "offer_followup"), "inactive")
+        self._set_active("offer_followup", True)
+        rule.last_run = fields.Datetime.now() - timedelta(days=30)
+        self._blacklist(self.customer_en.email)
+        self._run_time_based_automations()
+        self.assertFalse(self._messages_from(lead, "offer_followup"), "blacklisted")
+
+    def test_customer_reply_is_recorded(self):
+        lead = self._present_offer(self.customer_en, days_ago=2)
+        # a note or a message of the salesperson is not a reply
+        lead.with_user(self.salesman).message_post(
+            body="Internal note", subtype_xmlid="mail.mt_note"
+        )
+        lead.with_user(self.salesman).message_post(
+            body="Did you read it?", subtype_xmlid="mail.mt_comment"
+        )
+        self.assertFalse(lead.last_customer_message_date)
+        self.assertTrue(lead.offer_awaiting_reply)
+        # an incoming email from an unknown address is
+        lead.message_post(
+            body="Yes",
+            author_id=False,
+            email_from="x@example.com",
+            message_type="email",
+            subtype_xmlid="mail.mt_comment",
+        )
+        self.assertTrue(lead.last_customer_message_date)
+        self.assertFalse(lead.offer_awaiting_reply)
