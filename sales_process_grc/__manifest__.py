@@ -33,6 +33,7 @@
         "views/sales_churn_reason_views.xml",
         "views/sales_attrition_snapshot_views.xml",
         "views/sales_customer_status_event_views.xml",
+        "report/sales_attrition_report_views.xml",
         "wizard/sales_customer_lost_wizard_views.xml",
         "wizard/sales_attrition_recompute_wizard_views.xml",
         "wizard/sales_reengagement_wizard_views.xml",
@@ -60,6 +61,7 @@
             "sales_process_grc/static/src/report/report.scss",
         ],
         "web.assets_tests": [
+            "sales_process_grc/static/tests/tours/attrition_dashboard_tour.js",
             "sales_process_grc/static/tests/tours/attrition_tour.js",
             "sales_process_grc/static/tests/tours/automation_settings_tour.js",
             "sales_process_grc/static/tests/tours/prospect_temperature_tour.js",

@@ -3,8 +3,25 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from .sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES
+
+RATE_AGGREGATES = ("attrition_rate:avg", "retention_rate:avg")
+
+
+def rate_aggregate_sql(model, aggregate_spec, query):
+    """SQL of the attrition and retention rates of a group of rows: computed
+    from the sums of lost customers and customers at start (a weighted rate),
+    not as the average of the rates of the rows."""
+    start = SQL("SUM(%s)", model._field_to_sql(model._table, "customers_start", query))
+    lost = SQL("SUM(%s)", model._field_to_sql(model._table, "customers_lost", query))
+    attrition = SQL("COALESCE(%s * 100.0 / NULLIF(%s, 0), 0)", lost, start)
+    if aggregate_spec == "attrition_rate:avg":
+        return attrition
+    return SQL(
+        "CASE WHEN %s > 0 THEN GREATEST(100.0 - %s, 0) ELSE 0 END", start, attrition
+    )
 
 
 class SalesAttritionSnapshot(models.Model):
@@ -118,6 +135,11 @@ class SalesAttritionSnapshot(models.Model):
             else:
                 snapshot.attrition_rate = 0.0
                 snapshot.retention_rate = 0.0
+
+    def _read_group_select(self, aggregate_spec, query):
+        if aggregate_spec in RATE_AGGREGATES:
+            return rate_aggregate_sql(self, aggregate_spec, query)
+        return super()._read_group_select(aggregate_spec, query)
 
     @api.model
     def _month_start(self, day):

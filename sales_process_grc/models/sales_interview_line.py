@@ -7,7 +7,7 @@ class SalesInterviewLine(models.Model):
 
     _name = "sales.interview.line"
     _description = "Sales Interview Line"
-    _order = "lead_id, sequence, id"
+    _order = "sequence, id"
     _rec_name = "step_id"
 
     lead_id = fields.Many2one(

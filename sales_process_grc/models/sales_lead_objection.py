@@ -7,7 +7,7 @@ class SalesLeadObjection(models.Model):
 
     _name = "sales.lead.objection"
     _description = "Lead Objection"
-    _order = "lead_id, id"
+    _order = "id"
     _rec_name = "objection_type_id"
 
     lead_id = fields.Many2one(

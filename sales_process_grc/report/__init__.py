@@ -1,2 +1,3 @@
 from . import report_interview_sheet
 from . import report_attrition
+from . import sales_attrition_report

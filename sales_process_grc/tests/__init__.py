@@ -21,3 +21,4 @@ from . import test_automation_templates
 from . import test_automation_rules
 from . import test_information_letter
 from . import test_automation_settings
+from . import test_attrition_report

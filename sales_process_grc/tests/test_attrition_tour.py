@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -19,8 +21,11 @@ class TestAttritionTour(HttpCase):
                 "user_id": cls.salesman.id,
             }
         )
-        cls.customer._grc_set_customer_status("customer")
-        cls.customer._grc_set_customer_status("at_risk")
+        cls.customer._grc_set_customer_status("customer", date=date(2025, 1, 10))
+        cls.customer._grc_set_customer_status("at_risk", date=date(2025, 7, 9))
+        cls.env["sales.attrition.snapshot"]._compute_snapshots(
+            [date(2025, 1, 1), date(2025, 2, 1)]
+        )
 
     def _run_mark_lost_tour(self):
         self.start_tour(
@@ -34,8 +39,24 @@ class TestAttritionTour(HttpCase):
             self.env.ref("sales_process_grc.churn_reason_price"),
         )
 
+    def _run_dashboard_tours(self):
+        for xmlid in (
+            "sales_attrition_snapshot_action",
+            "sales_customer_status_event_action",
+            "sales_attrition_report_action",
+        ):
+            with self.subTest(action=xmlid):
+                self.start_tour(
+                    f"/odoo/action-sales_process_grc.{xmlid}",
+                    "sales_process_grc_attrition_dashboard_tour",
+                    login=self.salesman.login,
+                )
+
     def test_mark_customer_lost(self):
         self._run_mark_lost_tour()
+
+    def test_dashboard(self):
+        self._run_dashboard_tours()
 
 
 @tagged("post_install", "-at_install")
@@ -45,3 +66,6 @@ class TestAttritionTourMobile(TestAttritionTour):
 
     def test_mark_customer_lost_mobile(self):
         self._run_mark_lost_tour()
+
+    def test_dashboard_mobile(self):
+        self._run_dashboard_tours()

@@ -142,7 +142,7 @@ class TestInterviewGates(InterviewCase):
         activity = lead.activity_ids
         self.assertEqual(activity.activity_type_id, call)
         self.assertEqual(activity.user_id, self.salesman)
-        self.assertEqual(activity.summary, "Contact")
+        self.assertEqual(activity.summary, "Making Contact")
         # undo and redo: no second activity
         preparation.action_reset()
         preparation.action_done()
