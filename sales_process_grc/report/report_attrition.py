@@ -21,11 +21,11 @@ FIGURES = (
 LOST_CUSTOMERS_LIMIT = 200
 TOP_REASONS = 10
 # Geometry of the bar chart (SVG user units, about pixels at 96 dpi).
-CHART_WIDTH = 680
-CHART_HEIGHT = 220
-CHART_LEFT = 44
-CHART_BOTTOM = 38
-CHART_TOP = 18
+CHART_WIDTH = 960
+CHART_HEIGHT = 260
+CHART_LEFT = 52
+CHART_BOTTOM = 30
+CHART_TOP = 20
 
 
 def _rate(lost, start):
@@ -64,7 +64,7 @@ class ReportAttrition(models.AbstractModel):
             "doc_ids": docids,
             "doc_model": "sales.attrition.report.wizard",
             "docs": wizards,
-            "lang": lang,
+            "report_lang": lang,
             "attrition": reports,
         }
 
@@ -218,7 +218,7 @@ class ReportAttrition(models.AbstractModel):
             "left": CHART_LEFT,
             "right": CHART_WIDTH - 8,
             "baseline": baseline,
-            "label_y": baseline + 16,
+            "label_y": baseline + 18,
             "bars": bars,
             "gridlines": gridlines,
         }

@@ -160,7 +160,7 @@ class TestReportInterviewSheet(ReportCase):
 
     def test_pdf_french(self):
         self._activate_french(("crm", "sales_process_grc"))
-        self.customer.lang = "fr_FR"
+        self.contact.lang = "fr_FR"
         pdf = self._render_pdf(REPORT, self.lead.ids, user=self.salesman)
         text, _pages = self._pdf_to_text(pdf)
         self.assertInText(
@@ -172,7 +172,7 @@ class TestReportInterviewSheet(ReportCase):
                 "Vendre un nouveau produit",
                 "48 500,00",
                 "2 ($ 25 500,00)",
-                "Gagné",
+                "Gagnée",
                 "Perdu",
                 "(étape en cours)",
                 "Objections",
@@ -188,7 +188,7 @@ class TestReportInterviewSheet(ReportCase):
         (also with the unpatched-Qt wkhtmltopdf of Debian)."""
         self._activate_french()
         other = self.lead.copy({"name": "Sheet second lead", "partner_id": False})
-        self.customer.lang = "fr_FR"
+        self.contact.lang = "fr_FR"
         leads = self.lead | other
         pdf = self._render_pdf(REPORT, leads.ids, user=self.salesman)
         text, pages = self._pdf_to_text(pdf)
