@@ -10,14 +10,10 @@ command -v msgmerge >/dev/null 2>&1 || {
     $SUDO apt-get install -y -qq gettext >/dev/null
 }
 DB=${I18N_DB:-grc_i18n}
-started_pg=0
-if ! use_external_pg && ! "$REPO_ROOT/scripts/pg.sh" status >/dev/null 2>&1; then
-    "$REPO_ROOT/scripts/pg.sh" start
-    started_pg=1
-fi
+pg_start_if_needed
 cleanup() {
     drop_db "$DB" 2>/dev/null || true
-    [ "$started_pg" = 1 ] && "$REPO_ROOT/scripts/pg.sh" stop || true
+    pg_stop_if_started
 }
 trap cleanup EXIT
 drop_db "$DB"

@@ -114,6 +114,21 @@ drop_db() {
     rm -rf "$VAR/data/filestore/$1"
 }
 
+# Start the local cluster unless it runs already; pg_stop_if_started stops it
+# again only when this script started it.
+STARTED_PG=0
+pg_start_if_needed() {
+    if ! use_external_pg && ! "$REPO_ROOT/scripts/pg.sh" status >/dev/null 2>&1; then
+        "$REPO_ROOT/scripts/pg.sh" start
+        STARTED_PG=1
+    fi
+}
+pg_stop_if_started() {
+    if [ "$STARTED_PG" = 1 ]; then
+        "$REPO_ROOT/scripts/pg.sh" stop || true
+    fi
+}
+
 db_exists() {
     [ "$(psql_local -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'")" = 1 ]
 }

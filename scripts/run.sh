@@ -7,17 +7,8 @@ source "$(dirname "$0")/lib.sh"
 
 "$REPO_ROOT/scripts/setup.sh"
 
-started_pg=0
-if ! use_external_pg && ! "$REPO_ROOT/scripts/pg.sh" status >/dev/null 2>&1; then
-    "$REPO_ROOT/scripts/pg.sh" start
-    started_pg=1
-fi
-stop_pg() {
-    if [ "$started_pg" = 1 ]; then
-        "$REPO_ROOT/scripts/pg.sh" stop || true
-    fi
-}
-trap stop_pg EXIT
+pg_start_if_needed
+trap pg_stop_if_started EXIT
 
 stamp="$VAR/run-$RUN_DB.addon-hash"
 addon_hash=$(cd "$REPO_ROOT" && find "$ADDON" -type f ! -name '*.pyc' -print0 | sort -z \

@@ -20,18 +20,12 @@ JUNIT="$LOG_DIR/pytest-junit.xml"
 "$REPO_ROOT/scripts/setup.sh"
 mkdir -p "$LOG_DIR"
 
-started_pg=0
-if ! use_external_pg && ! "$REPO_ROOT/scripts/pg.sh" status >/dev/null 2>&1; then
-    "$REPO_ROOT/scripts/pg.sh" start
-    started_pg=1
-fi
+pg_start_if_needed
 cleanup() {
     if [ "${KEEP_DB:-0}" != 1 ]; then
         drop_db "$TEST_DB" 2>/dev/null || true
     fi
-    if [ "$started_pg" = 1 ]; then
-        "$REPO_ROOT/scripts/pg.sh" stop || true
-    fi
+    pg_stop_if_started
 }
 trap cleanup EXIT
 
