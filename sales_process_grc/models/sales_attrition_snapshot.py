@@ -2,10 +2,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.fields import Domain
 from odoo.tools import SQL
-
-from .sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES
 
 RATE_AGGREGATES = ("attrition_rate:avg", "retention_rate:avg")
 
@@ -163,56 +160,11 @@ class SalesAttritionSnapshot(models.Model):
         :return: {company_id: {field name: value}} for the companies that had
             customers or movements during the month
         """
-        event_model = self.env["sales.customer.status.event"]
         month_end = month_start + relativedelta(months=1, days=-1)
-        company_domain = Domain("company_id", "in", companies.ids)
-        figures = {}
-
-        def company_figures(company):
-            return figures.setdefault(
-                company.id,
-                {
-                    "customers_start": 0,
-                    "customers_new": 0,
-                    "customers_lost": 0,
-                    "customers_won_back": 0,
-                    "customers_won_back_lost": 0,
-                },
-            )
-
-        # status at the start of the month: the event valid on that day
-        start_domain = (
-            company_domain
-            & Domain("date", "<", month_start)
-            & (Domain("date_next", "=", False) | Domain("date_next", ">=", month_start))
-            & Domain("new_status", "in", ACTIVE_CUSTOMER_STATUSES)
+        figures = self.env["sales.customer.status.event"]._period_figures(
+            month_start, month_end, companies, "company_id"
         )
-        for company, count in event_model._read_group(
-            start_domain, ["company_id"], ["partner_id:count_distinct"]
-        ):
-            company_figures(company)["customers_start"] = count
-
-        moves_domain = (
-            company_domain
-            & Domain("date", ">=", month_start)
-            & Domain("date", "<=", month_end)
-            & Domain("event_type", "in", ("new", "won_back", "lost"))
-        )
-        field_by_type = {
-            "new": "customers_new",
-            "won_back": "customers_won_back",
-            "lost": "customers_lost",
-        }
-        for company, event_type, old_status, count in event_model._read_group(
-            moves_domain,
-            ["company_id", "event_type", "old_status"],
-            ["partner_id:count_distinct"],
-        ):
-            values = company_figures(company)
-            values[field_by_type[event_type]] += count
-            if event_type == "won_back" and old_status == "lost":
-                values["customers_won_back_lost"] += count
-        return figures
+        return {company.id: values for company, values in figures.items()}
 
     @api.model
     def _compute_snapshots(self, month_starts, companies=None):

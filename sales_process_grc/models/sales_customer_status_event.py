@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.fields import Domain
 
 CUSTOMER_STATUSES = [
     ("prospect", "Prospect"),
@@ -112,3 +113,61 @@ class SalesCustomerStatusEvent(models.Model):
                 event.event_type = event.new_status
             else:
                 event.event_type = "other"
+
+    @api.model
+    def _period_figures(self, date_start, date_end, companies, groupby):
+        """Customer movements of a period, grouped by ``groupby`` (a many2one
+        of the events: company_id, user_id or team_id), in two grouped
+        queries: customers at the start (the event valid on ``date_start``),
+        new, lost, won back (and won back from lost) during the period.
+
+        :return: {group record: {figure: count}} for the groups that had
+            customers or movements
+        """
+        company_domain = Domain("company_id", "in", companies.ids)
+        figures = {}
+
+        def group_figures(group):
+            return figures.setdefault(
+                group,
+                {
+                    "customers_start": 0,
+                    "customers_new": 0,
+                    "customers_lost": 0,
+                    "customers_won_back": 0,
+                    "customers_won_back_lost": 0,
+                },
+            )
+
+        start_domain = (
+            company_domain
+            & Domain("date", "<", date_start)
+            & (Domain("date_next", "=", False) | Domain("date_next", ">=", date_start))
+            & Domain("new_status", "in", ACTIVE_CUSTOMER_STATUSES)
+        )
+        for group, count in self._read_group(
+            start_domain, [groupby], ["partner_id:count_distinct"]
+        ):
+            group_figures(group)["customers_start"] = count
+
+        moves_domain = (
+            company_domain
+            & Domain("date", ">=", date_start)
+            & Domain("date", "<=", date_end)
+            & Domain("event_type", "in", ("new", "won_back", "lost"))
+        )
+        field_by_type = {
+            "new": "customers_new",
+            "won_back": "customers_won_back",
+            "lost": "customers_lost",
+        }
+        for group, event_type, old_status, count in self._read_group(
+            moves_domain,
+            [groupby, "event_type", "old_status"],
+            ["partner_id:count_distinct"],
+        ):
+            values = group_figures(group)
+            values[field_by_type[event_type]] += count
+            if event_type == "won_back" and old_status == "lost":
+                values["customers_won_back_lost"] += count
+        return figures

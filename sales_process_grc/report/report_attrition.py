@@ -8,8 +8,6 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools.misc import format_date
 
-from ..models.sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES
-
 FIGURES = (
     "customers_start",
     "customers_new",
@@ -230,34 +228,9 @@ class ReportAttrition(models.AbstractModel):
 
         The salesperson and team are the ones in charge at the time of each
         status change (as logged)."""
-        events = self.env["sales.customer.status.event"]
-        company_domain = Domain("company_id", "in", companies.ids)
-        rows = defaultdict(lambda: dict.fromkeys(FIGURES[:4], 0))
-        start_domain = (
-            company_domain
-            & Domain("date", "<", date_start)
-            & (Domain("date_next", "=", False) | Domain("date_next", ">=", date_start))
-            & Domain("new_status", "in", ACTIVE_CUSTOMER_STATUSES)
+        rows = self.env["sales.customer.status.event"]._period_figures(
+            date_start, date_end, companies, fname
         )
-        for group, count in events._read_group(
-            start_domain, [fname], ["partner_id:count_distinct"]
-        ):
-            rows[group]["customers_start"] = count
-        moves_domain = (
-            company_domain
-            & Domain("date", ">=", date_start)
-            & Domain("date", "<=", date_end)
-            & Domain("event_type", "in", ("new", "won_back", "lost"))
-        )
-        field_by_type = {
-            "new": "customers_new",
-            "won_back": "customers_won_back",
-            "lost": "customers_lost",
-        }
-        for group, event_type, count in events._read_group(
-            moves_domain, [fname, "event_type"], ["partner_id:count_distinct"]
-        ):
-            rows[group][field_by_type[event_type]] += count
         result = []
         for group, values in rows.items():
             values["attrition_rate"], values["retention_rate"] = _rate(
