@@ -10,6 +10,16 @@ set -euo pipefail
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ADDON=sales_process_grc
+# Bridge addons (sales_process_grc + another Odoo app, auto_install), each in
+# its own top-level folder; the scripts skip the ones that do not exist.
+BRIDGES=(sales_process_grc_sale sales_process_grc_mass_mailing)
+existing_bridges() {
+    local bridge
+    for bridge in "${BRIDGES[@]}"; do
+        [ -f "$REPO_ROOT/$bridge/__manifest__.py" ] && echo "$bridge"
+    done
+    return 0
+}
 VENV="$REPO_ROOT/.venv"
 VAR="$REPO_ROOT/var"
 PY="$VENV/bin/python"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `make test`: set-up, then a fresh database with the addon installed with its
-# tests (--test-enable --test-tags /sales_process_grc), then pytest-odoo on the
-# repository-level tests/. Fails on any failed or errored test, on any ERROR or
+# tests (--test-enable --test-tags /sales_process_grc, on crm alone), then a
+# second fresh database where all the bridge addons (BRIDGES in lib.sh, those
+# that exist) are installed at once with their own tests, then pytest-odoo on
+# the repository-level tests/. Fails on any failed or errored test, on any ERROR or
 # CRITICAL log line, on any view warning or other unexpected warning, and when
 # a browser test is skipped because Chromium or websocket-client is missing.
 # The last line is a plain summary: "N passed, N failed, N skipped".
@@ -9,10 +11,23 @@
 # Environment: TEST_DB (default grc_test), KEEP_DB=1 keeps the database,
 # TEST_TAGS (default /sales_process_grc), PYTEST_ARGS (extra pytest arguments),
 # SKIP_PYTEST=1 / SKIP_ODOO_TESTS=1 to run only one half while developing.
+# Bridges: database "${TEST_DB}_bridges", BRIDGE_TEST_TAGS (default: /<bridge>
+# for each existing bridge); SKIP_BRIDGES=1 skips that run, SKIP_MAIN_TESTS=1
+# the main addon's; an explicit TEST_TAGS without BRIDGE_TEST_TAGS runs only
+# the main addon's tests.
 source "$(dirname "$0")/lib.sh"
 
 TEST_DB=${TEST_DB:-grc_test}
+if [ -n "${TEST_TAGS:-}" ] && [ -z "${BRIDGE_TEST_TAGS:-}" ]; then
+    SKIP_BRIDGES=${SKIP_BRIDGES:-1}
+fi
 TEST_TAGS=${TEST_TAGS:-/$ADDON}
+BRIDGE_DB="${TEST_DB}_bridges"
+mapfile -t bridges < <(existing_bridges)
+if [ -z "${BRIDGE_TEST_TAGS:-}" ] && [ ${#bridges[@]} -gt 0 ]; then
+    BRIDGE_TEST_TAGS=$(printf '/%s,' "${bridges[@]}")
+    BRIDGE_TEST_TAGS=${BRIDGE_TEST_TAGS%,}
+fi
 LOG_DIR="$VAR/log"
 ODOO_LOG="$LOG_DIR/test-odoo.log"
 JUNIT="$LOG_DIR/pytest-junit.xml"
@@ -24,6 +39,7 @@ pg_start_if_needed
 cleanup() {
     if [ "${KEEP_DB:-0}" != 1 ]; then
         drop_db "$TEST_DB" 2>/dev/null || true
+        drop_db "$BRIDGE_DB" 2>/dev/null || true
     fi
     pg_stop_if_started
 }
@@ -40,8 +56,9 @@ skipped=0
 problems=()
 
 # Log lines that fail the run. The only tolerated warning is the harmless one
-# of an editable Odoo install (see README).
-BAD_LINE_RE='^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |^[0-9-]+ [0-9:,]+ [0-9]+ WARNING .*(ir_ui_view|ir\.ui\.view)|^[0-9-]+ [0-9:,]+ [0-9]+ WARNING [^ ]+ odoo\.(modules|addons\.base\.models\.ir_model|addons\.sales_process_grc\.(models|wizard|report|controllers))'
+# of an editable Odoo install (see README). Warnings of the addon's code and of
+# every bridge's (odoo.addons.sales_process_grc_*) fail the run.
+BAD_LINE_RE='^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |^[0-9-]+ [0-9:,]+ [0-9]+ WARNING .*(ir_ui_view|ir\.ui\.view)|^[0-9-]+ [0-9:,]+ [0-9]+ WARNING [^ ]+ odoo\.(modules|addons\.base\.models\.ir_model|addons\.sales_process_grc(_[a-z_]+)?\.(models|wizard|report|controllers|hooks))'
 BROWSER_SKIP_RE='websocket-client module is not installed|(chrome|chromium|google-chrome|chromium-browser) not found|Error during Chrome|Cannot connect to chrome dev tools|Failed to detect chrome devtools|never found .page. target'
 IGNORE_RE='addons path is not a directory: .*__editable__'
 
@@ -58,33 +75,46 @@ check_log() { # file label
     fi
 }
 
-# --- 1. Odoo's runner: the addon's own tests --------------------------------
-if [ "${SKIP_ODOO_TESTS:-0}" != 1 ]; then
-    log "Odoo tests: fresh database $TEST_DB, -i $ADDON --test-tags $TEST_TAGS"
-    drop_db "$TEST_DB"
+# --- 1. Odoo's runner: the addons' own tests ---------------------------------
+run_odoo_tests() { # database modules tags log label
+    local db=$1 modules=$2 tags=$3 odoo_log=$4 label=$5 rc result f e total s
+    log "$label: fresh database $db, -i $modules --test-tags $tags"
+    drop_db "$db"
     set +e
-    timeout -k 30 2700 "$PY" "$(odoo_src)/odoo-bin" -c "$(odoo_conf)" -d "$TEST_DB" \
-        -i "$ADDON" --test-enable --test-tags "$TEST_TAGS" --stop-after-init \
+    timeout -k 30 2700 "$PY" "$(odoo_src)/odoo-bin" -c "$(odoo_conf)" -d "$db" \
+        -i "$modules" --test-enable --test-tags "$tags" --stop-after-init \
         --http-interface=127.0.0.1 --http-port="$TEST_HTTP_PORT" --workers=0 \
-        --max-cron-threads=0 --log-level=info 2>&1 | tee "$ODOO_LOG" \
+        --max-cron-threads=0 --log-level=info 2>&1 | tee "$odoo_log" \
         | grep -aE --line-buffered ' (WARNING|ERROR|CRITICAL) |FAIL|Traceback|tests when loading|odoo\.tests\.stats|: Starting |skipped '
     rc=${PIPESTATUS[0]}
     set -e
-    result=$(grep -aoE '[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests when loading database' "$ODOO_LOG" | tail -1 || true)
+    result=$(grep -aoE '[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests when loading database' "$odoo_log" | tail -1 || true)
     if [ -z "$result" ]; then
-        problems+=("Odoo tests: no result line (exit code $rc)")
+        problems+=("$label: no result line (exit code $rc)")
         failed=$((failed + 1))
     else
         read -r f e total <<<"$(sed -E 's/^([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/' <<<"$result")"
-        s=$(grep -acE ' skipped .* : ' "$ODOO_LOG" || true)
+        s=$(grep -acE ' skipped .* : ' "$odoo_log" || true)
         failed=$((failed + f + e))
         skipped=$((skipped + s))
         passed=$((passed + total - f - e - s))
-        [ "$total" -gt 0 ] || problems+=("Odoo tests: no test ran")
-        log "Odoo tests: $result ($s skipped)"
+        [ "$total" -gt 0 ] || problems+=("$label: no test ran")
+        log "$label: $result ($s skipped)"
     fi
-    [ "$rc" = 0 ] || problems+=("Odoo tests: odoo-bin exited with $rc")
-    check_log "$ODOO_LOG" "Odoo tests"
+    [ "$rc" = 0 ] || problems+=("$label: odoo-bin exited with $rc")
+    check_log "$odoo_log" "$label"
+}
+
+if [ "${SKIP_ODOO_TESTS:-0}" != 1 ]; then
+    # the main addon on crm alone: it must keep working without any bridge
+    if [ "${SKIP_MAIN_TESTS:-0}" != 1 ]; then
+        run_odoo_tests "$TEST_DB" "$ADDON" "$TEST_TAGS" "$ODOO_LOG" "Odoo tests"
+    fi
+    # every bridge in one install (sale, mass_mailing... come with them)
+    if [ "${SKIP_BRIDGES:-0}" != 1 ] && [ ${#bridges[@]} -gt 0 ]; then
+        run_odoo_tests "$BRIDGE_DB" "$(IFS=,; echo "${bridges[*]}")" \
+            "$BRIDGE_TEST_TAGS" "$LOG_DIR/test-odoo-bridges.log" "Bridge tests"
+    fi
 fi
 
 # --- 2. pytest-odoo: repository-level tests ---------------------------------

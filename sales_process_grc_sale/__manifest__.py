@@ -1,0 +1,15 @@
+# Copyright 2026 sales_process_grc contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Sales Process (GRC) - Sales",
+    "summary": "Quotations as offers, accepted quotes as hot prospects, sale "
+    "orders and invoices as purchases, revenue attrition",
+    "version": "19.0.1.0.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/sales-process-grc/sales_process_grc",
+    "author": "sales_process_grc contributors",
+    "license": "LGPL-3",
+    "depends": ["sales_process_grc", "sale_crm"],
+    "data": [],
+    "auto_install": True,
+}
