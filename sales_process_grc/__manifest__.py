@@ -4,7 +4,7 @@
     "name": "Sales Process (GRC)",
     "summary": "Prospect temperature, nine-step sales interview, attrition "
     "tracking and sales force automation on top of Odoo CRM",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.0.1",
     "category": "Sales/CRM",
     "website": "https://github.com/sales-process-grc/sales_process_grc",
     "author": "sales_process_grc contributors",
@@ -39,7 +39,6 @@
         "report/crm_lead_templates.xml",
         "report/sales_attrition_reports.xml",
         "report/sales_attrition_templates.xml",
-        # after the reports: the offer follow-up attaches the interview sheet
         "data/mail_template_data.xml",
         "data/mail_activity_type_data.xml",
         "data/base_automation_data.xml",

@@ -12,3 +12,6 @@ from . import calendar_attendee
 from . import res_partner
 from . import ir_actions_report
 from . import sales_information_letter
+from . import ir_actions_server
+from . import mail_template
+from . import mail_thread

@@ -237,11 +237,9 @@ class TestAutomationRules(AutomationCase):
         self.assertEqual(len(message), 1)
         self.assertEqual(message.partner_ids, self.customer_fr)
         self.assertIn("Notre offre", message.subject)
-        # with the interview sheet (reports feature) attached
-        self.assertEqual(len(message.attachment_ids), 1)
-        self.assertIn(
-            "Entretien de vente - Automation deal", message.attachment_ids.name
-        )
+        # sent as the salesperson, never with the internal interview sheet
+        self.assertEqual(message.author_id, self.salesman.partner_id)
+        self.assertFalse(message.attachment_ids)
         for lead in too_early | replied | won:
             self.assertFalse(self._messages_from(lead, "offer_followup"))
         # the follow-up email itself is not a customer reply
@@ -249,6 +247,110 @@ class TestAutomationRules(AutomationCase):
         # next run: not twice
         self._run_time_based_automations()
         self.assertEqual(len(self._messages_from(due, "offer_followup")), 1)
+
+    def test_offer_followup_carries_no_internal_data(self):
+        """The follow-up reaches the customer without attachment and without
+        any of the lead's internal data (step notes, objections and their
+        answer, temperature, customer status, other deals, lost reasons)."""
+        self._set_active("offer_followup", True)
+        self._automation("offer_followup").last_run = fields.Datetime.now() - (
+            timedelta(days=30)
+        )
+        lost_reason = self.env["crm.lost.reason"].create(
+            {"name": "INTERNAL lost reason Quokka"}
+        )
+        other = self._create_lead(self.customer_fr, name="INTERNAL other deal Wombat")
+        other.action_set_lost(lost_reason_id=lost_reason.id)
+        lead = self._present_offer(self.customer_fr, days_ago=8)
+        lead.interview_line_ids.with_user(self.salesman).write(
+            {"note": "INTERNAL step note Platypus"}
+        )
+        objection_type = self.env["sales.objection.type"].search([], limit=1)
+        self.env["sales.lead.objection"].with_user(self.salesman).create(
+            {
+                "lead_id": lead.id,
+                "objection_type_id": objection_type.id,
+                "statement": "INTERNAL objection Echidna",
+                "answer": "INTERNAL answer Dingo",
+            }
+        )
+        lead.with_user(self.salesman).prospect_temperature = "hot"
+        self._run_time_based_automations()
+        message = self._messages_from(lead, "offer_followup")
+        self.assertEqual(len(message), 1)
+        self.assertFalse(message.attachment_ids)
+        mails = self.env["mail.mail"].search([("mail_message_id", "=", message.id)])
+        self.assertTrue(mails)
+        self.assertFalse(mails.attachment_ids)
+        internal = [
+            "INTERNAL",
+            "Quokka",
+            "Wombat",
+            "Platypus",
+            "Echidna",
+            "Dingo",
+            "Chaud",
+            "Hot",
+            "Prospect",
+        ]
+        for body in (message.body, *mails.mapped("body_html")):
+            for word in internal:
+                self.assertNotIn(word, body)
+        self.assertNotIn(
+            self.env.ref("sales_process_grc.action_report_interview_sheet"),
+            self._template("offer_followup").report_template_ids,
+        )
+
+    def test_automation_email_rendered_as_salesperson_in_his_company(self):
+        """A customer-facing email of an automation rule is rendered with the
+        rights of the lead's salesperson in the lead's company, not as
+        superuser over every company (here: the customer's deals of another
+        company stay out of the email)."""
+        other_company = self.env["res.company"].create({"name": "GRC Other Co"})
+        self.env["crm.lead"].create(
+            {
+                "name": "Deal of the other company Kiwi",
+                "type": "opportunity",
+                "partner_id": self.customer_fr.id,
+                "company_id": other_company.id,
+            }
+        )
+        template = self._template("offer_followup").copy(
+            {
+                "body_html": "<p>Deals: <t t-out=\"', '.join("
+                "object.partner_id.opportunity_ids.mapped('name'))\"/>; "
+                'user: <t t-out="user.name"/>; '
+                'company: <t t-out="user.env.company.name"/></p>',
+            }
+        )
+        rule = self._automation("offer_followup")
+        rule.action_server_ids.template_id = template
+        self._set_active("offer_followup", True)
+        rule.last_run = fields.Datetime.now() - timedelta(days=30)
+        lead = self._present_offer(self.customer_fr, days_ago=8)
+        self._run_time_based_automations()
+        message = self.env["mail.message"].search(
+            [
+                ("model", "=", "crm.lead"),
+                ("res_id", "=", lead.id),
+                ("message_type", "=", "auto_comment"),
+            ]
+        )
+        self.assertEqual(len(message), 1)
+        self.assertIn("Automation deal", message.body)
+        self.assertNotIn("Kiwi", message.body)
+        self.assertIn("user: Sally Seller", message.body)
+        self.assertIn(f"company: {self.company.name}", message.body)
+        self.assertEqual(message.author_id, self.salesman.partner_id)
+
+    def test_automation_email_without_salesperson_is_not_sent(self):
+        self._set_active("offer_followup", True)
+        rule = self._automation("offer_followup")
+        rule.last_run = fields.Datetime.now() - timedelta(days=30)
+        lead = self._present_offer(self.customer_fr, days_ago=8)
+        lead.user_id = False
+        self._run_time_based_automations()
+        self.assertFalse(self._messages_from(lead, "offer_followup"))
 
     def test_offer_followup_inactive_or_blacklisted(self):
         rule = self._automation("offer_followup")

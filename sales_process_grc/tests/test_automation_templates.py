@@ -54,6 +54,7 @@ EXPECTED = {
 }
 LEAD_TEMPLATES = ("appointment", "offer_followup", "thank_you", "loyalty")
 PARTNER_TEMPLATES = ("reengagement", "letter")
+COMMERCIAL = ("offer_followup", "thank_you", "loyalty", "reengagement", "letter")
 
 
 @tagged("post_install", "-at_install")
@@ -176,11 +177,53 @@ class TestAutomationTemplates(AutomationCase):
             )
             self.assertIn("Hello", composer.body)
 
-    def test_offer_followup_attaches_the_interview_sheet(self):
-        self.assertEqual(
-            self._template("offer_followup").report_template_ids,
-            self.env.ref("sales_process_grc.action_report_interview_sheet"),
+    def test_customer_templates_carry_no_internal_data(self):
+        """No customer-facing template attaches a report or a file, and none
+        renders the lead's internal data."""
+        lost_reason = self.env["crm.lost.reason"].create(
+            {"name": "INTERNAL lost reason Quokka"}
         )
+        past = self._create_lead(self.customer_en, name="INTERNAL other deal Wombat")
+        past.action_set_lost(lost_reason_id=lost_reason.id)
+        self.lead_en.interview_line_ids.write({"note": "INTERNAL step note Platypus"})
+        self.env["sales.lead.objection"].create(
+            {
+                "lead_id": self.lead_en.id,
+                "objection_type_id": self.env["sales.objection.type"]
+                .search([], limit=1)
+                .id,
+                "statement": "INTERNAL objection Echidna",
+                "answer": "INTERNAL answer Dingo",
+            }
+        )
+        self.lead_en.prospect_temperature = "hot"
+        self.lead_en.description = "<p>INTERNAL description Numbat</p>"
+        for key in TEMPLATE_XMLIDS:
+            if key == "brief":  # to the salesperson
+                continue
+            with self.subTest(template=key):
+                template = self._template(key)
+                self.assertFalse(template.report_template_ids)
+                self.assertFalse(template.attachment_ids)
+                record = self.customer_en if key in PARTNER_TEMPLATES else self.lead_en
+                body = self._render(template, record)["body_html"]
+                for word in ("INTERNAL", "Hot", "Prospect", "Customer status"):
+                    self.assertNotIn(word, body)
+
+    def test_commercial_templates_identify_the_sender_and_offer_opt_out(self):
+        self.company.write({"street": "5 avenue Foch", "zip": "75016", "city": "Paris"})
+        for key in COMMERCIAL:
+            with self.subTest(template=key):
+                template = self._template(key)
+                self.assertTrue(template.grc_commercial)
+                record = self.customer_en if key in PARTNER_TEMPLATES else self.lead_en
+                body = self._render(template, record)["body_html"]
+                self.assertIn(self.company.name, body)
+                self.assertIn("5 avenue Foch", body)
+                self.assertIn("/sales_process_grc/unsubscribe", body)
+                self.assertIn("Unsubscribe", body)
+        for key in ("appointment", "brief"):
+            self.assertFalse(self._template(key).grc_commercial)
 
     def test_data_is_noupdate(self):
         xmlids = [

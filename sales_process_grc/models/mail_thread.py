@@ -1,0 +1,18 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+
+
+class MailThread(models.AbstractModel):
+    _inherit = "mail.thread"
+
+    def _grc_filter_commercial_email_allowed(self):
+        """The records to which an automated commercial email may be sent:
+        with an email address that is not blacklisted (models with an email
+        blacklist); models that know their recipient's legal basis restrict
+        it further."""
+        if "email_normalized" not in self._fields:
+            return self
+        records = self.filtered("email_normalized")
+        if "is_blacklisted" in self._fields:
+            records = records.filtered(lambda record: not record.is_blacklisted)
+        return records
