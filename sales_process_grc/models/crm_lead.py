@@ -4,7 +4,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
 _logger = logging.getLogger(__name__)
@@ -186,6 +186,7 @@ class CrmLead(models.Model):
     def create(self, vals_list):
         now = fields.Datetime.now()
         for vals in vals_list:
+            self._check_date_closed_given(vals.get("date_closed"))
             if vals.get("prospect_temperature"):
                 vals.setdefault("prospect_temperature_date", now)
         leads = super().create(vals_list)
@@ -198,6 +199,9 @@ class CrmLead(models.Model):
         return leads
 
     def write(self, vals):
+        if vals.get("date_closed"):
+            for lead in self:
+                lead._check_date_closed_given(vals["date_closed"], lead.create_date)
         if "prospect_temperature" in vals and not self.env.context.get(
             "prospect_temperature_keep_date"
         ):
@@ -214,11 +218,29 @@ class CrmLead(models.Model):
             self._interview_check_stage_gates(stage)
             if stage.prospect_temperature:
                 entering = self.filtered(lambda lead: lead.stage_id != stage)
+        reassigned = self.browse()
+        if "partner_id" in vals:
+            # a won opportunity given to another customer moves its purchase
+            reassigned = self.filtered(
+                lambda lead: (
+                    lead.won_status == "won"
+                    and lead.partner_id.id != vals["partner_id"]
+                )
+            )
+            previous_entities = reassigned.commercial_entity_id
+            undone_events = reassigned._grc_purchase_events()
         result = super().write(vals)
         if "team_id" in vals or "active" in vals:
-            self.filtered(
+            # sudo: a lead handed over to a colleague of another team is no
+            # longer visible to the salesperson who just wrote it, its lines
+            # must follow all the same
+            self.sudo().filtered(
                 lambda lead: lead.active and lead.won_status == "pending"
             )._interview_sync_lines()
+        if reassigned:
+            (previous_entities | reassigned.commercial_entity_id)._grc_sync_purchases(
+                undone_events
+            )
         if stage.is_won:
             self._interview_mark_won()
         if entering:
@@ -227,13 +249,16 @@ class CrmLead(models.Model):
 
     def _interview_sync_lines(self):
         """Give each lead one line per applicable step: add the missing ones,
-        remove the lines of archived steps and the lines still to do of
-        steps that no longer apply to the lead's team. Done and skipped
-        lines of steps that still exist are kept. A fixed number of queries
-        whatever the number of leads."""
+        remove the lines still to do of steps archived or that no longer apply
+        to the lead's team. Done and skipped lines are history and are kept.
+        A fixed number of queries whatever the number of leads.
+
+        The lines are a consequence of the lead's team and of the steps'
+        configuration: they are synchronised as superuser, whoever changed
+        the lead (who may no longer see it, e.g. after a hand-over)."""
         if not self:
             return
-        line_model = self.env["sales.interview.line"]
+        line_model = self.env["sales.interview.line"].sudo()
         steps = self.env["sales.interview.step"].search([("active", "=", True)])
         lines_by_lead = defaultdict(dict)
         for line in line_model.search_fetch(
@@ -256,11 +281,14 @@ class CrmLead(models.Model):
                 for step in applicable
                 if step.id not in existing
             )
+            # only lines still to do go: the work done on a step (done or
+            # skipped, with its note) stays when the step is archived or no
+            # longer applies
             to_remove.extend(
                 line.id
                 for line in existing.values()
-                if not line.step_id.active
-                or (line.state == "todo" and line.step_id not in applicable)
+                if line.state == "todo"
+                and (not line.step_id.active or line.step_id not in applicable)
             )
         if to_remove:
             line_model.browse(to_remove).unlink()
@@ -346,20 +374,98 @@ class CrmLead(models.Model):
     def _handle_won_lost(self, old_status_by_lead, new_status_by_lead):
         result = super()._handle_won_lost(old_status_by_lead, new_status_by_lead)
         newly_won = self.filtered(
-            lambda lead: new_status_by_lead.get(lead.id, {}).get("is_won")
-            and not old_status_by_lead.get(lead.id, {}).get("is_won")
+            lambda lead: (
+                new_status_by_lead.get(lead.id, {}).get("is_won")
+                and not old_status_by_lead.get(lead.id, {}).get("is_won")
+            )
         )
         if newly_won:
             newly_won._prospect_temperature_apply("hot", self.env._("Opportunity won"))
             purchases = newly_won.filtered("partner_id")
             if purchases:
                 self.env["res.partner"]._grc_register_purchases(
-                    [
-                        (lead, fields.Date.context_today(lead, lead.date_closed))
-                        for lead in purchases
-                    ]
+                    [(lead, lead._grc_purchase_date()) for lead in purchases]
                 )
+        # a win undone (the lead leaves the won stage): the purchase goes
+        unwon = self.filtered(
+            lambda lead: (
+                old_status_by_lead.get(lead.id, {}).get("is_won")
+                and not new_status_by_lead.get(lead.id, {}).get("is_won")
+            )
+        )
+        if unwon.commercial_entity_id:
+            unwon.commercial_entity_id._grc_sync_purchases(unwon._grc_purchase_events())
         return result
+
+    def _grc_purchase_date(self):
+        """Day of the purchase of a won lead: its closing day in the lead's
+        time zone (its creation when it has none), never after today."""
+        self.ensure_one()
+        closed = self.date_closed or self.create_date or fields.Datetime.now()
+        return min(
+            fields.Date.context_today(self, closed), fields.Date.context_today(self)
+        )
+
+    @api.constrains("date_closed")
+    def _check_date_closed(self):
+        # a day of margin for the time zones
+        limit = fields.Datetime.now() + timedelta(days=1)
+        for lead in self:
+            if lead.date_closed and lead.date_closed > limit:
+                raise ValidationError(
+                    self.env._(
+                        "The closing date of %(lead)s cannot be in the future.",
+                        lead=lead.display_name,
+                    )
+                )
+
+    def _check_date_closed_given(self, value, created=None):
+        """A closing date typed in, imported or sent over RPC becomes the
+        customer's purchase date: it may not be earlier than the lead
+        itself (``created``: its creation, now for a new lead), which would
+        backdate the customer's status and history. crm sets the date itself
+        when a lead is won or lost."""
+        if not value:
+            return
+        closed = fields.Datetime.to_datetime(value)
+        created = created or fields.Datetime.now()
+        if closed < created - timedelta(days=1):
+            raise ValidationError(
+                self.env._(
+                    "The closing date (%(date)s) cannot be earlier than the "
+                    "creation of the lead (%(created)s).",
+                    date=fields.Date.to_string(closed.date()),
+                    created=fields.Date.to_string(created.date()),
+                )
+            )
+
+    def unlink(self):
+        # A won opportunity deleted (or merged into another one) is no longer
+        # a purchase: its customer is brought in line afterwards.
+        won = self.filtered(lambda lead: lead.won_status == "won")
+        entities = won.commercial_entity_id
+        undone_events = won._grc_purchase_events()
+        result = super().unlink()
+        if entities:
+            entities._grc_sync_purchases(undone_events)
+        return result
+
+    def _grc_purchase_events(self):
+        """Current status events that the wins of ``self`` created (the
+        customer was made or won back by them and nothing happened since)."""
+        if not self:
+            return self.env["sales.customer.status.event"]
+        return (
+            self.env["sales.customer.status.event"]
+            .sudo()
+            .search(
+                [
+                    ("lead_id", "in", self.ids),
+                    ("date_next", "=", False),
+                    ("new_status", "=", "customer"),
+                ]
+            )
+        )
 
     def _merge_get_fields_specific(self):
         """Merged leads keep the hottest temperature."""
@@ -378,8 +484,10 @@ class CrmLead(models.Model):
         """Leads of ``self`` entering ``stage`` get at least its temperature."""
         rank = TEMPERATURE_RANK[stage.prospect_temperature]
         colder = self.filtered(
-            lambda lead: lead.won_status == "pending"
-            and TEMPERATURE_RANK[lead.prospect_temperature] < rank
+            lambda lead: (
+                lead.won_status == "pending"
+                and TEMPERATURE_RANK[lead.prospect_temperature] < rank
+            )
         )
         colder._prospect_temperature_apply(
             stage.prospect_temperature,
@@ -624,9 +732,10 @@ class CrmLead(models.Model):
         )
         for lead in self:
             lead.customer_history_lead_ids = history.filtered(
-                lambda past, lead=lead: past.commercial_entity_id
-                == lead.commercial_entity_id
-                and past != lead
+                lambda past, lead=lead: (
+                    past.commercial_entity_id == lead.commercial_entity_id
+                    and past != lead
+                )
             )
 
     def _message_post_after_hook(self, message, msg_vals):

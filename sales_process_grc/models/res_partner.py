@@ -4,6 +4,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.tools import SQL, split_every
 
@@ -14,12 +15,14 @@ _logger = logging.getLogger(__name__)
 DEFAULT_AT_RISK_DAYS = 180
 DEFAULT_LOST_DAYS = 365
 CLASSIFY_BATCH_SIZE = 1000
-CUSTOMER_STATUS_FIELDS = (
-    "customer_status",
-    "last_purchase_date",
-    "customer_since",
-    "churn_date",
-    "churn_reason_id",
+CUSTOMER_STATUS_FIELDS = frozenset(
+    (
+        "customer_status",
+        "last_purchase_date",
+        "customer_since",
+        "churn_date",
+        "churn_reason_id",
+    )
 )
 
 
@@ -33,6 +36,7 @@ class ResPartner(models.Model):
         tracking=True,
         copy=False,
         readonly=True,
+        groups="base.group_user",
         help="Prospect: never bought. Customer: bought recently. At risk: no "
         "purchase for a while. Lost: no purchase for too long, or marked lost "
         "by a salesperson. Contacts show the status of their company.",
@@ -42,17 +46,22 @@ class ResPartner(models.Model):
         index=True,
         copy=False,
         readonly=True,
-        help="Closing date of the last won opportunity.",
+        groups="base.group_user",
+        help="Day of the last purchase (closing date of the last won opportunity).",
     )
 
     customer_since = fields.Date(
         copy=False,
         readonly=True,
-        help="Closing date of the first won opportunity.",
+        groups="base.group_user",
+        help="Day of the first purchase (closing date of the first won opportunity).",
     )
 
     churn_date = fields.Date(
-        copy=False, readonly=True, help="Day the customer was lost."
+        copy=False,
+        readonly=True,
+        groups="base.group_user",
+        help="Day the customer was lost.",
     )
 
     churn_reason_id = fields.Many2one(
@@ -61,6 +70,7 @@ class ResPartner(models.Model):
         readonly=True,
         index="btree_not_null",
         ondelete="restrict",
+        groups="base.group_user",
         help="Why the customer was lost.",
     )
 
@@ -93,7 +103,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _commercial_fields(self):
-        return super()._commercial_fields() + list(CUSTOMER_STATUS_FIELDS)
+        return super()._commercial_fields() + sorted(CUSTOMER_STATUS_FIELDS)
 
     def _children_sync(self, values):
         # _grc_write_status_values() already copied the status on the contacts
@@ -105,6 +115,62 @@ class ResPartner(models.Model):
                 if key not in CUSTOMER_STATUS_FIELDS
             }
         return super()._children_sync(values)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            initial = {
+                fname: vals[fname]
+                for fname in CUSTOMER_STATUS_FIELDS
+                if fname in vals and vals[fname] not in (False, None, "prospect")
+            }
+            if initial and not self._grc_status_write_allowed():
+                raise UserError(self._grc_status_write_error())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if CUSTOMER_STATUS_FIELDS & vals.keys():
+            if self.env.context.get("grc_status_skip"):
+                # e.g. the partner merge wizard: the status is rebuilt from
+                # the purchases afterwards (_grc_sync_purchases)
+                vals = {
+                    key: value
+                    for key, value in vals.items()
+                    if key not in CUSTOMER_STATUS_FIELDS
+                }
+            elif not (
+                self._grc_status_write_allowed() or self._grc_is_commercial_sync(vals)
+            ):
+                raise UserError(self._grc_status_write_error())
+        return super().write(vals)
+
+    def _grc_status_write_allowed(self):
+        """The status fields are written by the addon's own status mechanism
+        only (``_grc_write_status_values``), which runs as superuser with its
+        context key; a context key alone (that an RPC caller can pass) is not
+        enough."""
+        return self.env.su and self.env.context.get("grc_status_write")
+
+    def _grc_is_commercial_sync(self, vals):
+        """Whether ``vals`` only copies the status of each partner's commercial
+        entity onto it: the core synchronisation of commercial fields when a
+        contact joins a company, or a write that changes nothing."""
+        for partner in self:
+            entity = partner.commercial_partner_id
+            for fname in CUSTOMER_STATUS_FIELDS & vals.keys():
+                field = self._fields[fname]
+                if field.convert_to_cache(
+                    vals[fname], partner
+                ) != field.convert_to_cache(entity[fname], entity):
+                    return False
+        return True
+
+    def _grc_status_write_error(self):
+        return self.env._(
+            "The customer status, its dates and the churn reason follow the "
+            "sales process (won opportunities, the daily classification, "
+            "“Mark as Lost”) and cannot be set directly."
+        )
 
     @api.model
     def _grc_commercial_entity_domain(self):
@@ -144,7 +210,9 @@ class ResPartner(models.Model):
         """
         if not self or not vals:
             return
-        entities = self.sudo().with_context(grc_status_synced=True)
+        entities = self.sudo().with_context(
+            grc_status_synced=True, grc_status_write=True
+        )
         if not track:
             entities = entities.with_context(tracking_disable=True)
         entities.write(vals)
@@ -152,7 +220,10 @@ class ResPartner(models.Model):
         contacts = (
             self.sudo()
             .with_context(
-                active_test=False, tracking_disable=True, grc_status_synced=True
+                active_test=False,
+                tracking_disable=True,
+                grc_status_synced=True,
+                grc_status_write=True,
             )
             .search(
                 [
@@ -162,6 +233,45 @@ class ResPartner(models.Model):
             )
         )
         contacts.write(vals)
+
+    def _grc_check_status_rights(self):
+        """Refuse a change of status by hand (``Mark as Lost``) by a user who
+        does not manage these customers: a salesperson limited to own
+        documents manages the customers assigned to him (or to nobody), every
+        salesperson only those of his companies (the company the customer's
+        history is counted in)."""
+        self.check_access("read")
+        user = self.env.user
+        own_only = not self.env.su and not user.has_group(
+            "sales_team.group_sale_salesman_all_leads"
+        )
+        # sudo: the history of another company is what must be detected
+        current = {
+            event.partner_id: event.company_id
+            for event in self.env["sales.customer.status.event"]
+            .sudo()
+            .search([("partner_id", "in", self.ids), ("date_next", "=", False)])
+        }
+        for partner in self:
+            company = current.get(partner) or partner.company_id
+            if company and company not in self.env.companies:
+                raise AccessError(
+                    self.env._(
+                        "%(customer)s is a customer of %(company)s: you cannot "
+                        "change its status from your companies.",
+                        customer=partner.display_name,
+                        company=company.display_name,
+                    )
+                )
+            if own_only and partner.user_id not in (user, user.browse()):
+                raise AccessError(
+                    self.env._(
+                        "%(customer)s is followed by %(salesperson)s: only its "
+                        "salesperson or a sales manager can change its status.",
+                        customer=partner.display_name,
+                        salesperson=partner.user_id.name,
+                    )
+                )
 
     def _grc_set_customer_status(
         self,
@@ -276,6 +386,85 @@ class ResPartner(models.Model):
         becoming_customers._grc_set_customer_status(
             "customer", event_values=event_values
         )
+
+    @api.model
+    def _grc_get_purchase_dates(self, entities):
+        """Return {entity id: (first day, last day)} of the purchases of the
+        commercial entities ``entities``, from their sources: the won
+        opportunities (a bridge module may add sale orders or invoices)."""
+        leads = (
+            self.env["crm.lead"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [
+                    ("commercial_entity_id", "in", entities.ids),
+                    ("won_status", "=", "won"),
+                ],
+                ["commercial_entity_id", "date_closed", "create_date"],
+            )
+        )
+        dates = defaultdict(list)
+        for lead in leads:
+            dates[lead.commercial_entity_id.id].append(lead._grc_purchase_date())
+        return {entity_id: (min(days), max(days)) for entity_id, days in dates.items()}
+
+    def _grc_sync_purchases(self, undone_events=None):
+        """Bring the purchase dates and the status of the commercial entities
+        ``self`` back in line with their purchases, after a purchase was
+        undone: a won opportunity reopened, deleted, merged or given to
+        another customer.
+
+        ``undone_events`` are the current status events that the undone
+        purchases created (see ``crm.lead._grc_purchase_events``): when the
+        customer has no purchase left, or the undone purchase had won it
+        back, the event is withdrawn and the previous status restored, so
+        that the attrition history does not count a customer that never
+        was. Otherwise customers keep their status (the daily
+        classification applies the thresholds to the new last purchase
+        date), prospects that now have purchases become customers and
+        customers without any purchase left go back to prospects.
+        """
+        entities = self.commercial_partner_id.sudo()
+        if not entities:
+            return
+        event_model = self.env["sales.customer.status.event"].sudo()
+        undone_events = (undone_events or event_model).sudo()
+        undone_by_partner = {event.partner_id: event for event in undone_events}
+        purchases = self._grc_get_purchase_dates(entities)
+        withdrawn = event_model
+        for entity in entities:
+            first, last = purchases.get(entity.id, (False, False))
+            vals = {}
+            if entity.customer_since != first:
+                vals["customer_since"] = first
+            if entity.last_purchase_date != last:
+                vals["last_purchase_date"] = last
+            entity._grc_write_status_values(vals)
+            event = undone_by_partner.get(entity)
+            if last and entity.customer_status == "prospect":
+                entity._grc_set_customer_status("customer", date=last)
+            elif event and (not last or event.old_status in ("at_risk", "lost")):
+                previous = event_model.search(
+                    [("partner_id", "=", entity.id), ("id", "!=", event.id)],
+                    order="date desc, id desc",
+                    limit=1,
+                )
+                was_lost = previous.new_status == "lost"
+                withdrawn |= event
+                entity._grc_write_status_values(
+                    {
+                        "customer_status": event.old_status or "prospect",
+                        "churn_date": previous.date if was_lost else False,
+                        "churn_reason_id": previous.churn_reason_id.id
+                        if was_lost
+                        else False,
+                    }
+                )
+                previous.date_next = False
+            elif not last and entity.customer_status != "prospect":
+                entity._grc_set_customer_status("prospect")
+        withdrawn.unlink()
 
     @api.model
     def _cron_grc_classify_customers(self, batch_size=CLASSIFY_BATCH_SIZE):
@@ -395,11 +584,13 @@ class ResPartner(models.Model):
             )
         )
         purchases = {}  # entity: [first date, last date, company of last purchase]
+        today = fields.Date.context_today(self)
         for partner, company, first, last in groups:
             if not first:
                 continue
             entity = partner.commercial_partner_id
-            first, last = first.date(), last.date()
+            # never after today, like crm.lead._grc_purchase_date()
+            first, last = min(first.date(), today), min(last.date(), today)
             current = purchases.get(entity)
             if not current:
                 purchases[entity] = [first, last, company]
@@ -412,7 +603,6 @@ class ResPartner(models.Model):
         )
         if not entities:
             return entities
-        today = fields.Date.context_today(self)
         at_risk_days, lost_days = self._grc_get_thresholds()
         inactivity = self.env.ref(
             "sales_process_grc.churn_reason_inactivity", raise_if_not_found=False
@@ -490,7 +680,7 @@ class ResPartner(models.Model):
                     ),
                 )
             )
-        self.invalidate_model(list(CUSTOMER_STATUS_FIELDS))
+        self.invalidate_model(sorted(CUSTOMER_STATUS_FIELDS))
         _logger.info(
             "Customer status initialised from won opportunities for %s partners",
             len(entities),

@@ -1,5 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
 CUSTOMER_STATUSES = [
@@ -101,6 +104,20 @@ class SalesCustomerStatusEvent(models.Model):
         help="Won opportunity that made the partner a customer.",
     )
     note = fields.Text(help="Comment given when the change was made by hand.")
+
+    @api.constrains("date")
+    def _check_date(self):
+        # a day of margin for the time zones
+        limit = fields.Date.context_today(self) + timedelta(days=1)
+        for event in self:
+            if event.date > limit:
+                raise ValidationError(
+                    self.env._(
+                        "A customer status change cannot be dated in the future "
+                        "(%(date)s).",
+                        date=event.date,
+                    )
+                )
 
     @api.depends("old_status", "new_status")
     def _compute_event_type(self):

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class SalesInterviewLine(models.Model):
@@ -9,12 +10,14 @@ class SalesInterviewLine(models.Model):
     _description = "Sales Interview Line"
     _order = "sequence, id"
     _rec_name = "step_id"
+    _check_company_auto = True
 
     lead_id = fields.Many2one(
         "crm.lead",
         required=True,
         index=True,
         ondelete="cascade",
+        check_company=True,
         help="Lead or opportunity whose sales interview this line belongs to.",
     )
     step_id = fields.Many2one(
@@ -106,6 +109,7 @@ class SalesInterviewLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self._check_lead_unchanged(vals)
         if "state" in vals:
             vals = {**vals, **self._done_values(vals["state"])}
         # A step done or skipped moves the interview forward: the activity of
@@ -118,6 +122,18 @@ class SalesInterviewLine(models.Model):
         if "state" in vals:
             self.lead_id.mapped("interview_step_id")
         return res
+
+    def _check_lead_unchanged(self, vals):
+        """A line belongs to its lead for good: moving it to another lead
+        would bypass the record rules checked on that lead."""
+        if "lead_id" in vals and any(
+            line.lead_id.id != vals["lead_id"] for line in self
+        ):
+            raise UserError(
+                self.env._(
+                    "A step of the sales interview cannot be moved to another lead."
+                )
+            )
 
     def _done_values(self, state):
         """Done date and user follow the state: set when the step is done or

@@ -54,7 +54,8 @@ class SalesInterviewStep(models.Model):
     )
     active = fields.Boolean(
         default=True,
-        help="Archived steps disappear from open leads and stay on closed ones.",
+        help="Archived steps leave the open leads where they are still to do; "
+        "the work done on them (done or skipped, with notes) stays.",
     )
     line_count = fields.Integer(
         compute="_compute_line_count",

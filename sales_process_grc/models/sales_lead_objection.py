@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class SalesLeadObjection(models.Model):
@@ -9,12 +10,14 @@ class SalesLeadObjection(models.Model):
     _description = "Lead Objection"
     _order = "id"
     _rec_name = "objection_type_id"
+    _check_company_auto = True
 
     lead_id = fields.Many2one(
         "crm.lead",
         required=True,
         index=True,
         ondelete="cascade",
+        check_company=True,
         help="Lead or opportunity on which the customer raised the objection.",
     )
     objection_type_id = fields.Many2one(
@@ -56,3 +59,12 @@ class SalesLeadObjection(models.Model):
     def _compute_win_rate(self):
         for objection in self:
             objection.win_rate = 100.0 if objection.lead_id.won_status == "won" else 0.0
+
+    def write(self, vals):
+        # An objection belongs to its lead for good: moving it to another lead
+        # would bypass the record rules checked on that lead.
+        if "lead_id" in vals and any(
+            objection.lead_id.id != vals["lead_id"] for objection in self
+        ):
+            raise UserError(self.env._("An objection cannot be moved to another lead."))
+        return super().write(vals)

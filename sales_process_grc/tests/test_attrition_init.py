@@ -19,7 +19,7 @@ class TestInitFromWonLeads(AttritionCase):
         everyone = self.env["res.partner"].search(
             [("commercial_partner_id", "in", partners.ids)]
         )
-        everyone.write(
+        everyone.with_context(grc_status_write=True).write(
             {
                 "customer_status": "prospect",
                 "customer_since": False,

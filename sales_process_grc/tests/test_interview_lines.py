@@ -125,17 +125,21 @@ class TestInterviewLines(InterviewCase):
         won_lead.with_user(self.salesman).action_set_won()
         lost_lead = self._create_lead()
         lost_lead.with_user(self.salesman).action_set_lost()
-        self._line(open_lead, self.step_contact).action_done()
+        worked_lead = self._create_lead()
+        self._line(worked_lead, self.step_contact).action_done()
 
         self.step_contact.with_user(self.manager).action_archive()
+        # the line still to do goes; the work done stays (history)
         self.assertNotIn(self.step_contact, open_lead.interview_line_ids.step_id)
+        self.assertEqual(len(open_lead.interview_line_ids), 8)
+        self.assertEqual(self._line(worked_lead, self.step_contact).state, "done")
         self.assertIn(self.step_contact, won_lead.interview_line_ids.step_id)
         self.assertIn(self.step_contact, lost_lead.interview_line_ids.step_id)
-        self.assertEqual(len(open_lead.interview_line_ids), 8)
 
         self.step_contact.with_user(self.manager).action_unarchive()
         self.assertIn(self.step_contact, open_lead.interview_line_ids.step_id)
         self.assertEqual(self._line(open_lead, self.step_contact).state, "todo")
+        self.assertEqual(self._line(worked_lead, self.step_contact).state, "done")
 
     def test_restored_lead_gets_the_new_steps(self):
         lost_lead = self._create_lead()

@@ -37,7 +37,7 @@ class SalesCustomerLostWizard(models.TransientModel):
     def action_mark_lost(self):
         self.ensure_one()
         partner = self.partner_id.commercial_partner_id
-        partner.check_access("read")
+        partner._grc_check_status_rights()
         if partner.customer_status == "lost":
             raise UserError(
                 self.env._("%(customer)s is already lost.", customer=partner.name)
