@@ -51,6 +51,7 @@
         "demo/prospect_temperature_demo.xml",
         "demo/sales_interview_demo.xml",
         "demo/automation_demo.xml",
+        "demo/sales_demo_history.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -12,6 +12,8 @@ from . import calendar_attendee
 from . import res_partner
 from . import ir_actions_report
 from . import sales_information_letter
+from . import crm_lead_win_temperature
+from . import sales_demo_builder
 from . import ir_actions_server
 from . import mail_template
 from . import mail_thread
