@@ -1,172 +1,787 @@
-"""Benchmark of the addon's batch operations; run by scripts/bench.sh inside
-`odoo-bin shell` (``env`` is Odoo's environment). Prints one line per
-operation: records, seconds, SQL queries, queries per batch, peak RSS.
+"""Side-by-side benchmark of the addon; run by scripts/bench.sh inside
+`odoo-bin shell` (the shell's own ``env`` is not used: the script opens both
+databases itself).
 
-BENCH_SCALE (default 1.0) scales every size: 1.0 gives the sizes named in
-the issues (10,000 leads in one create/write, cooling over 100,000 leads,
-classification of 100,000 partners, 24-month snapshot recompute).
+Two databases built the same way and filled with the same generated data set:
+BENCH_VANILLA_DB (crm + base_automation) and BENCH_ADDON_DB (the same plus
+sales_process_grc). Prints, in one run:
+
+1. everyday operations on both databases, interleaved, median of BENCH_ROUNDS
+   rounds (each round rolls back): time, SQL queries and the ratio addon /
+   vanilla (create and stage write on BENCH_OPS leads, kanban / list / form
+   loads with the views' own specification, partner list);
+2. the addon's own work on the addon database: time, SQL queries, queries per
+   batch and peak memory of the crons and reports, next to the plain SQL
+   aggregate computing the same figure where there is one.
+
+Budgets (issue 11) are checked at the end; the script exits with status 1
+when one is exceeded. BENCH_SCALE scales the data set: 1.0 is the published
+size (100,000 leads and 100,000 customers), the default 0.1 a quick run.
+Time budgets of the scheduled work scale with the data set.
 """
 
+import json
 import os
 import resource
+import statistics
+import sys
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 
-from freezegun import freeze_time
+from lxml import etree
 
-from odoo import fields
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
+from odoo.tools import SQL
 
-from odoo.addons.sales_process_grc.models import crm_lead as crm_lead_module
-from odoo.addons.sales_process_grc.models import res_partner as res_partner_module
+SCALE = float(os.environ.get("BENCH_SCALE", "0.1"))
+N_LEADS = max(1000, int(100_000 * SCALE))
+N_PARTNERS = max(1000, int(100_000 * SCALE))
+N_OPS = int(os.environ.get("BENCH_OPS", "1000"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+READ_REPEAT = 5
+MONTHS = 24
+SHEET_LEADS = 200
+VANILLA_DB = os.environ.get("BENCH_VANILLA_DB", "grc_bench_vanilla")
+ADDON_DB = os.environ.get("BENCH_ADDON_DB", "grc_bench_addon")
+OUTPUT = os.environ.get("BENCH_OUTPUT", "")
+ADMIN_UID = 2
 
-SCALE = float(os.environ.get("BENCH_SCALE", "1"))
-N_LEADS = int(10_000 * SCALE)
-N_COOL = int(100_000 * SCALE)
-N_PARTNERS = int(100_000 * SCALE)
-CHUNK = 5_000
-env = env  # noqa: F821 (provided by odoo-bin shell)
-cr = env.cr
+# --- budgets -----------------------------------------------------------------
+MAX_TIME_RATIO = float(os.environ.get("BENCH_MAX_RATIO", "1.15"))
+MAX_EXTRA_QUERIES = 30  # constant, whatever BENCH_OPS
+MAX_PEAK_MIB = 1024
+CLASSIFY_SECONDS_PER_100K = 60.0
+SNAPSHOT_SECONDS = 20.0
+MAX_SQL_RATIO = 2.0
+MAX_QUERIES_PER_BATCH = 200  # a batch is 1,000 records: per-record work shows
+MAX_REPORT_QUERY_GROWTH = 5  # queries(200 leads) - queries(20 leads)
 
 
 def clock():
-    # not time.perf_counter: freezegun fakes it
     return time.clock_gettime(time.CLOCK_MONOTONIC)
 
 
-def rss_mib():
+def reset_peak_rss():
+    """Reset the kernel's peak RSS of this process (Linux), so that each
+    measure gets its own peak."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def peak_rss_mib():
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(label, records, func, batches=None):
-    env.invalidate_all()
+def log(*args):
+    print(*args, flush=True)
+
+
+# --- the data set ------------------------------------------------------------
+def generate(env, addon):
+    """Fill the database with the data set (set-based SQL, a few seconds):
+    N_PARTNERS customer companies, N_LEADS opportunities spread over the
+    stages; with the addon, its stored columns, interview lines and a customer
+    status history over three years. The same rows in both databases."""
+    cr = env.cr
+    cr.execute(
+        "SELECT value FROM ir_config_parameter WHERE key = 'grc_bench.generated'"
+    )
+    if cr.fetchone():
+        return
+    company = env.ref("base.main_company")
+    team = env["crm.team"].search([], order="sequence, id", limit=1)
+    stages = env["crm.stage"].search([("is_won", "=", False)], order="sequence, id")
+    today = date.today()
+    cr.execute(
+        SQL(
+            """
+        INSERT INTO res_partner (name, complete_name, active, is_company, type,
+            company_id, email, lang, create_uid, write_uid, create_date,
+            write_date)
+        SELECT 'Bench Customer ' || n, 'Bench Customer ' || n, TRUE, TRUE,
+            'contact', %(company)s, 'customer' || n || '@bench.example.com',
+            'en_US', 1, 1, now() - interval '3 years', now() - interval '3 years'
+        FROM generate_series(1, %(n)s) n
+        """,
+            company=company.id,
+            n=N_PARTNERS,
+        )
+    )
+    cr.execute(
+        """UPDATE res_partner SET commercial_partner_id = id
+        WHERE name LIKE 'Bench Customer %' AND commercial_partner_id IS NULL"""
+    )
+    cr.execute(
+        SQL(
+            """
+        CREATE TEMP TABLE bench_partner AS
+        SELECT id, row_number() OVER (ORDER BY id) AS n FROM res_partner
+        WHERE name LIKE 'Bench Customer %%'
+        """
+        )
+    )
+    cr.execute(
+        SQL(
+            """
+        INSERT INTO crm_lead (name, type, partner_id, partner_name, email_from,
+            stage_id, team_id, user_id, company_id, active, probability,
+            automated_probability, won_status, priority, expected_revenue,
+            prorated_revenue, date_open, date_last_stage_update, create_uid,
+            write_uid, create_date, write_date)
+        SELECT 'Bench Opportunity ' || g.i, 'opportunity', p.id,
+            'Bench Customer ' || p.n, 'customer' || p.n || '@bench.example.com',
+            (%(stages)s::int[])[1 + g.i %% %(n_stages)s], %(team)s, %(uid)s,
+            %(company)s, TRUE, 10, 10, 'pending', '1', 1000 + g.i %% 9000,
+            100 + g.i %% 900, now() - interval '90 days',
+            now() - interval '90 days', %(uid)s, %(uid)s,
+            now() - interval '90 days', now() - interval '90 days'
+        FROM generate_series(1, %(n)s) g(i)
+        JOIN bench_partner p ON p.n = 1 + g.i %% %(n_partners)s
+        """,
+            stages=stages.ids,
+            n_stages=len(stages),
+            team=team.id,
+            uid=ADMIN_UID,
+            company=company.id,
+            n=N_LEADS,
+            n_partners=N_PARTNERS,
+        )
+    )
+    if addon:
+        generate_addon(env, today)
+    cr.execute(
+        "INSERT INTO ir_config_parameter (key, value)"
+        " VALUES ('grc_bench.generated', '1')"
+    )
+    cr.execute("DROP TABLE bench_partner")
+    cr.commit()
+    cr.execute("ANALYZE")
+
+
+def generate_addon(env, today):
+    """The addon's columns of the same data set: hot leads idle for 45 days
+    (the cooling cron makes them warm), their interview lines, customers with
+    a status history (new, some lost and won back), last purchase 200 to 600
+    days ago (the classification makes them at risk or lost)."""
+    cr = env.cr
+    steps = env["sales.interview.step"].search([], order="sequence, id")
+    cr.execute(
+        """UPDATE crm_lead SET prospect_temperature = 'hot',
+            prospect_temperature_date = now() - interval '45 days',
+            commercial_entity_id = partner_id, interview_progress = 0,
+            interview_step_id = %s, offer_awaiting_reply = FALSE
+        WHERE name LIKE 'Bench Opportunity %%'""",
+        [steps[0].id],
+    )
+    cr.execute(
+        """
+        INSERT INTO sales_interview_line (lead_id, step_id, sequence, state,
+            company_id, user_id, team_id, reached_count, won_count,
+            stalled_count, create_uid, write_uid, create_date, write_date)
+        SELECT l.id, s.id, s.sequence, 'todo', l.company_id, l.user_id,
+            l.team_id, (s.id = %(first)s)::int, 0, (s.id = %(first)s)::int,
+            l.create_uid, l.create_uid, l.create_date, l.create_date
+        FROM crm_lead l CROSS JOIN sales_interview_step s
+        WHERE l.name LIKE 'Bench Opportunity %%' AND s.active
+        """,
+        {"first": steps[0].id},
+    )
+    lost_reason = env.ref("sales_process_grc.churn_reason_inactivity")
+    # d0: became customer; every 4th was lost 200 days later, won back 100
+    # days after that
+    cr.execute(
+        """
+        CREATE TEMP TABLE bench_customer AS
+        SELECT id, n, (%(today)s::date - (450 + (n * 7) %% 700)::int) AS d0
+        FROM bench_partner
+        """,
+        {"today": today},
+    )
+    cr.execute(
+        """
+        INSERT INTO sales_customer_status_event (partner_id, company_id, date,
+            date_next, old_status, new_status, event_type, churn_reason_id,
+            user_id, team_id, create_uid, write_uid, create_date, write_date)
+        SELECT c.id, p.company_id, e.date, e.date_next, e.old_status,
+            e.new_status, e.event_type, e.reason, %(uid)s, NULL, 1, 1, now(),
+            now()
+        FROM bench_customer c JOIN res_partner p ON p.id = c.id,
+        LATERAL (VALUES
+            (c.d0, CASE WHEN c.n %% 4 = 0 THEN c.d0 + 200 END, NULL, 'customer',
+             'new', NULL::int),
+            (CASE WHEN c.n %% 4 = 0 THEN c.d0 + 200 END, c.d0 + 300, 'customer',
+             'lost', 'lost', %(reason)s),
+            (CASE WHEN c.n %% 4 = 0 THEN c.d0 + 300 END, NULL, 'lost',
+             'customer', 'won_back', NULL)
+        ) AS e(date, date_next, old_status, new_status, event_type, reason)
+        WHERE e.date IS NOT NULL
+        """,
+        {"uid": ADMIN_UID, "reason": lost_reason.id},
+    )
+    cr.execute(
+        """
+        UPDATE res_partner p SET customer_status = 'customer',
+            customer_since = CASE WHEN c.n %% 4 = 0 THEN c.d0 + 300 ELSE c.d0 END,
+            last_purchase_date = %(today)s::date - (200 + c.n %% 400)::int,
+            prospect_temperature = 'hot'
+        FROM bench_customer c WHERE c.id = p.id
+        """,
+        {"today": today},
+    )
+    cr.execute("DROP TABLE bench_customer")
+
+
+# --- views -------------------------------------------------------------------
+def spec_of(elem, model, models):
+    """The web client's read specification of a view (arch after get_views):
+    every field of the view, display_name of the relations, the sub-view's
+    fields of the x2many with an inline list or kanban."""
+    spec = {}
+    fields_info = models.get(model, {}).get("fields", {})
+
+    def add(node):
+        name = node.get("name")
+        info = fields_info.get(name, {})
+        entry = spec.setdefault(name, {})
+        ftype = info.get("type")
+        if ftype == "many2one":
+            entry.setdefault("fields", {"display_name": {}})
+        elif ftype in ("one2many", "many2many"):
+            sub = next(
+                (
+                    child
+                    for child in node
+                    if isinstance(child.tag, str) and child.tag in ("list", "kanban")
+                ),
+                None,
+            )
+            if sub is not None and info.get("relation") in models:
+                entry["fields"] = spec_of(sub, info["relation"], models)
+                entry["limit"] = 40
+            else:
+                entry.setdefault("fields", {"display_name": {}})
+
+    def walk(parent):
+        for child in parent:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag == "field":
+                add(child)
+            else:
+                walk(child)
+
+    walk(elem)
+    return spec
+
+
+def view_specs(env):
+    action = env.ref("crm.crm_lead_action_pipeline")
+    lead_views = {
+        view_type: env.ref(xmlid).id
+        for view_type, xmlid in (
+            ("kanban", "crm.crm_case_kanban_view_leads"),
+            ("list", "crm.crm_case_tree_view_oppor"),
+            ("form", "crm.crm_lead_view_form"),
+        )
+    }
+    leads = env["crm.lead"].with_context(
+        **{"default_type": "opportunity", **_eval_context(action.context)}
+    )
+    result = leads.get_views([(vid, vtype) for vtype, vid in lead_views.items()])
+    specs = {
+        vtype: spec_of(
+            etree.fromstring(result["views"][vtype]["arch"]),
+            "crm.lead",
+            result["models"],
+        )
+        for vtype in lead_views
+    }
+    partners = env["res.partner"].get_views([(False, "list")])
+    specs["partner_list"] = spec_of(
+        etree.fromstring(partners["views"]["list"]["arch"]),
+        "res.partner",
+        partners["models"],
+    )
+    return specs
+
+
+def _eval_context(text):
+    from odoo.tools.safe_eval import safe_eval
+
+    try:
+        context = safe_eval(text or "{}", {"uid": ADMIN_UID})
+    except Exception:  # noqa: BLE001 (a context using other variables)
+        return {}
+    return {key: value for key, value in context.items() if key.startswith("default_")}
+
+
+# --- measures ----------------------------------------------------------------
+def measure(env, func, precommit=True):
+    """Run ``func`` on a cold cache, flush and run the pre-commit hooks (mail
+    tracking) as a commit would: (seconds, queries, result)."""
+    cr = env.cr
     env.flush_all()
+    env.invalidate_all()
     q0 = cr.sql_log_count
     t0 = clock()
-    func()
+    result = func()
     env.flush_all()
-    elapsed = clock() - t0
-    queries = cr.sql_log_count - q0
-    per_batch = f"{queries / batches:9.1f}" if batches else f"{'-':>9}"
-    print(
-        f"{label:<48} {records:>8} {elapsed:>9.2f} {queries:>8} {per_batch}"
-        f" {rss_mib():>9.0f}",
-        flush=True,
-    )
+    if precommit:
+        cr.precommit.run()
+        env.flush_all()
+    return clock() - t0, cr.sql_log_count - q0, result
 
 
-def chunks(n):
-    for start in range(0, n, CHUNK):
-        yield range(start, min(n, start + CHUNK))
-
-
-print(f"scale {SCALE}: sizes are records; time in s; peak RSS in MiB", flush=True)
-print(
-    f"{'operation':<48} {'records':>8} {'seconds':>9} {'queries':>8}"
-    f" {'q/batch':>9} {'peak RSS':>9}",
-    flush=True,
-)
-Lead = env["crm.lead"].with_context(tracking_disable=True, mail_notrack=True)
-Partner = env["res.partner"].with_context(tracking_disable=True)
-stage = env["crm.stage"].search([], limit=1)
-
-companies = Partner.create(
-    [{"name": f"Bench Co {i}", "is_company": True} for i in range(200)]
-)
-
-# 1. interview lines: 10,000 leads in one create
-vals = [
-    {
-        "name": f"Bench lead {i}",
-        "type": "opportunity",
-        "partner_id": companies[i % len(companies)].id,
-        "stage_id": stage.id,
-    }
-    for i in range(N_LEADS)
-]
-leads = Lead.browse()
-
-
-def create_leads():
-    global leads
-    leads = Lead.create(vals)
-
-
-measure("create leads in one create (+ interview lines)", N_LEADS, create_leads)
-lines = env["sales.interview.line"].search_count([("lead_id", "in", leads.ids)])
-print(f"  -> {lines} interview lines", flush=True)
-cr.commit()
-
-# 2. temperature: one write on 10,000 leads, partners recomputed
-measure(
-    "write prospect_temperature=hot on leads",
-    N_LEADS,
-    lambda: leads.write({"prospect_temperature": "hot"}),
-)
-cr.commit()
-
-# 3. cooling over N_COOL hot leads (batches of the cron's size)
-for part in chunks(N_COOL - N_LEADS):
-    Lead.create(
-        [
+def everyday_round(registry, addon, results):
+    cr = registry.cursor()
+    try:
+        env = api.Environment(cr, ADMIN_UID, {"lang": "en_US", "tz": "UTC"})
+        specs = view_specs(env)
+        Lead = env["crm.lead"].with_context(default_type="opportunity")
+        team = env["crm.team"].search([], order="sequence, id", limit=1)
+        stages = env["crm.stage"].search([("is_won", "=", False)], order="sequence, id")
+        partners = env["res.partner"].search(
+            [("name", "=like", "Bench Customer %")], limit=N_OPS, order="id"
+        )
+        vals = [
             {
-                "name": f"Bench cooling {i}",
+                "name": f"Bench new opportunity {i}",
                 "type": "opportunity",
-                "partner_id": companies[i % len(companies)].id,
-                "prospect_temperature": "hot",
+                "partner_id": partners[i % len(partners)].id,
+                "team_id": team.id,
+                "user_id": ADMIN_UID,
+                "stage_id": stages[0].id,
+                "expected_revenue": 1000 + i,
             }
-            for i in part
+            for i in range(N_OPS)
         ]
-    )
-    cr.commit()
-env["ir.config_parameter"].set_param(crm_lead_module.COOLING_PARAM, "True")
-cool_batch = crm_lead_module.COOLING_BATCH_SIZE
-with freeze_time(fields.Datetime.now() + timedelta(days=45)):
-    measure(
-        "cooling cron (hot -> warm)",
-        N_COOL,
-        lambda: env["crm.lead"]._cron_prospect_temperature_cooling(),
-        batches=max(1, -(-N_COOL // cool_batch)),
-    )
-cr.commit()
-warm = env["crm.lead"].search_count([("prospect_temperature", "=", "warm")])
-print(f"  -> {warm} leads cooled to warm", flush=True)
 
-# 4. classification of N_PARTNERS customers
-old = fields.Date.today() - timedelta(days=400)
-for part in chunks(N_PARTNERS):
-    Partner.create(
-        [
-            {
-                "name": f"Bench customer {i}",
-                "is_company": True,
-                "customer_status": "customer",
-                "last_purchase_date": old,
-                "customer_since": old,
+        def record(key, seconds, queries):
+            results.setdefault(key, []).append((seconds, queries))
+
+        seconds, queries, leads = measure(env, lambda: Lead.create(vals))
+        record("create", seconds, queries)
+        seconds, queries, _ = measure(
+            env, lambda: leads.write({"stage_id": stages[1].id})
+        )
+        record("stage_write", seconds, queries)
+
+        domain = [("type", "=", "opportunity")]
+        reads = {
+            "kanban": lambda: Lead.web_search_read(domain, specs["kanban"], limit=80),
+            "list": lambda: Lead.web_search_read(domain, specs["list"], limit=80),
+            "read_group_stage": lambda: Lead.formatted_read_group(
+                domain, ["stage_id"], ["expected_revenue:sum", "__count"]
+            ),
+            "form": lambda: Lead.browse(leads[:1].id).web_read(specs["form"]),
+            "partner_list": lambda: env["res.partner"].web_search_read(
+                [], specs["partner_list"], limit=80
+            ),
+        }
+        for key, func in reads.items():
+            times, counts = [], []
+            for _repeat in range(READ_REPEAT):
+                seconds, queries, _ = measure(env, func, precommit=False)
+                times.append(seconds)
+                counts.append(queries)
+            record(key, statistics.median(times), max(counts))
+    finally:
+        cr.rollback()
+        cr.close()
+
+
+EVERYDAY = (
+    ("create", f"create {N_OPS} opportunities (one call)"),
+    ("stage_write", f"move {N_OPS} opportunities to the next stage"),
+    ("kanban", "kanban web_search_read of 80 (view spec)"),
+    ("list", "list web_search_read of 80 (view spec)"),
+    ("read_group_stage", "formatted_read_group by stage"),
+    ("form", "open a lead form (web_read, form spec)"),
+    ("partner_list", "partner list of 80 (view spec)"),
+)
+
+
+def run_everyday(registries):
+    results = {"vanilla": {}, "addon": {}}
+    for round_no in range(ROUNDS):
+        order = ("vanilla", "addon") if round_no % 2 == 0 else ("addon", "vanilla")
+        for mode in order:
+            everyday_round(registries[mode], mode == "addon", results[mode])
+        log(f"  round {round_no + 1}/{ROUNDS} done")
+    rows = []
+    for key, label in EVERYDAY:
+        row = {"key": key, "label": label}
+        for mode in ("vanilla", "addon"):
+            samples = results[mode][key]
+            row[mode] = {
+                "seconds": statistics.median(s for s, _q in samples),
+                "queries": int(statistics.median(q for _s, q in samples)),
             }
-            for i in part
-        ]
-    )
-    cr.commit()
-classify_batch = res_partner_module.CLASSIFY_BATCH_SIZE
-measure(
-    "classify customers cron (-> lost)",
-    N_PARTNERS,
-    lambda: env["res.partner"]._cron_grc_classify_customers(),
-    batches=max(1, -(-N_PARTNERS // classify_batch)),
-)
-cr.commit()
-lost = env["res.partner"].search_count([("customer_status", "=", "lost")])
-print(f"  -> {lost} customers classified lost", flush=True)
+        row["ratio"] = row["addon"]["seconds"] / max(row["vanilla"]["seconds"], 1e-9)
+        row["extra_queries"] = row["addon"]["queries"] - row["vanilla"]["queries"]
+        rows.append(row)
+    return rows
 
-# 5. 24-month snapshot recompute
-Snapshot = env["sales.attrition.snapshot"]
-today = fields.Date.today().replace(day=1)
-months = Snapshot._months_between(
-    today - timedelta(days=730), today - timedelta(days=1)
-)
-measure(
-    "snapshot recompute (months)",
-    len(months),
-    lambda: Snapshot._compute_snapshots(months, env.company),
-)
-cr.commit()
+
+def measure_work(env, func, batches=None, warm_up=False):
+    """Time, queries and peak memory of ``func``, committed. ``warm_up``
+    runs it once before (and rolls back) so that templates and access rules
+    are cached, as in a running server."""
+    if warm_up:
+        func()
+        env.cr.rollback()
+    reset_peak_rss()
+    seconds, queries, result = measure(env, func, precommit=True)
+    env.cr.commit()
+    return {
+        "seconds": seconds,
+        "queries": queries,
+        "batches": batches,
+        "per_batch": queries / batches if batches else None,
+        "peak_mib": peak_rss_mib(),
+        "result": result,
+    }
+
+
+def sql_time(cr, query, repeat=3):
+    times = []
+    for _repeat in range(repeat):
+        t0 = clock()
+        cr.execute(query)
+        cr.fetchall()
+        times.append(clock() - t0)
+    return statistics.median(times)
+
+
+def run_addon_work(registry):
+    from odoo.addons.sales_process_grc.models import crm_lead as crm_lead_module
+    from odoo.addons.sales_process_grc.models import res_partner as partner_module
+
+    cr = registry.cursor()
+    rows = []
+    try:
+        env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US", "tz": "UTC"})
+        env["ir.config_parameter"].set_param(crm_lead_module.COOLING_PARAM, "True")
+        cr.commit()
+        company = env.company
+
+        n_hot = env["crm.lead"].search_count([("prospect_temperature", "=", "hot")])
+        work = measure_work(
+            env,
+            lambda: env["crm.lead"]._cron_prospect_temperature_cooling(),
+            batches=max(1, -(-n_hot // crm_lead_module.COOLING_BATCH_SIZE)),
+        )
+        warm = env["crm.lead"].search_count([("prospect_temperature", "=", "warm")])
+        rows.append(
+            dict(work, key="cooling", label=f"cooling cron over {n_hot} hot leads")
+        )
+        log(f"  cooling: {warm} leads cooled to warm")
+
+        n_customers = env["res.partner"].search_count(
+            [("customer_status", "=", "customer")]
+        )
+        work = measure_work(
+            env,
+            lambda: env["res.partner"]._cron_grc_classify_customers(),
+            batches=max(1, -(-n_customers // partner_module.CLASSIFY_BATCH_SIZE)),
+        )
+        rows.append(
+            dict(
+                work,
+                key="classify",
+                label=f"classification of {n_customers} customers",
+                budget_seconds=CLASSIFY_SECONDS_PER_100K * n_customers / 100_000,
+            )
+        )
+        counts = dict(
+            env["res.partner"]._read_group(
+                [("customer_status", "!=", False)], ["customer_status"], ["__count"]
+            )
+        )
+        log(f"  classification: {counts}")
+
+        Snapshot = env["sales.attrition.snapshot"]
+        this_month = date.today().replace(day=1)
+        months = Snapshot._months_between(
+            this_month - timedelta(days=MONTHS * 31 - 15), this_month - timedelta(1)
+        )[-MONTHS:]
+        work = measure_work(env, lambda: Snapshot._compute_snapshots(months, company))
+        reference = sql_time(cr, snapshot_sql(months, company))
+        rows.append(
+            dict(
+                work,
+                key="snapshots",
+                label=f"snapshots for {len(months)} months",
+                budget_seconds=SNAPSHOT_SECONDS,
+                sql_seconds=reference,
+                sql_label="customers at start + movements per month, in SQL",
+            )
+        )
+
+        Line = env["sales.interview.line"].with_user(ADMIN_UID)
+        work = measure_work(
+            env,
+            lambda: Line.formatted_read_group(
+                [],
+                ["step_id"],
+                ["reached_count:sum", "won_count:sum", "stalled_count:sum"],
+            ),
+            warm_up=True,
+        )
+        reference = sql_time(
+            cr,
+            SQL(
+                """SELECT step_id, sum(reached_count), sum(won_count),
+                sum(stalled_count) FROM sales_interview_line GROUP BY step_id"""
+            ),
+        )
+        rows.append(
+            dict(
+                work,
+                key="funnel",
+                label="interview funnel pivot (all lines)",
+                sql_seconds=reference,
+                sql_label="the same sums grouped by step, in SQL",
+            )
+        )
+
+        report = env["ir.actions.report"].with_user(ADMIN_UID)
+        lead_ids = env["crm.lead"].search([], order="id", limit=SHEET_LEADS).ids
+        small = measure_work(
+            env,
+            lambda: report._render_qweb_html(
+                "sales_process_grc.report_interview_sheet", lead_ids[:20]
+            ),
+            warm_up=True,
+        )
+        work = measure_work(
+            env,
+            lambda: report._render_qweb_html(
+                "sales_process_grc.report_interview_sheet", lead_ids
+            ),
+        )
+        rows.append(
+            dict(
+                work,
+                key="sheet",
+                label=f"interview sheet for {len(lead_ids)} leads (HTML)",
+                query_growth=work["queries"] - small["queries"],
+                small_queries=small["queries"],
+            )
+        )
+
+        wizard = (
+            env["sales.attrition.report.wizard"]
+            .with_user(ADMIN_UID)
+            .create(
+                {
+                    "date_from": months[0],
+                    "date_to": months[-1],
+                    "company_ids": [(6, 0, company.ids)],
+                }
+            )
+        )
+        cr.commit()
+        work = measure_work(
+            env,
+            lambda: report._render_qweb_html(
+                "sales_process_grc.report_attrition", wizard.ids
+            ),
+            warm_up=True,
+        )
+        rows.append(
+            dict(
+                work,
+                key="attrition",
+                label=f"attrition report for {len(months)} months (HTML)",
+            )
+        )
+    finally:
+        cr.rollback()
+        cr.close()
+    for row in rows:
+        row.pop("result", None)
+    return rows
+
+
+def snapshot_sql(months, company):
+    """The snapshot figures of every month in two plain SQL aggregates:
+    customers at the start of the month (the status valid that day) and the
+    movements (new, lost, won back) of the month."""
+    first, last = months[0], months[-1]
+    return SQL(
+        """
+        WITH months AS (
+            SELECT m::date AS month_start,
+                (m + interval '1 month' - interval '1 day')::date AS month_end
+            FROM generate_series(%(first)s::date, %(last)s::date,
+                interval '1 month') m
+        ), starts AS (
+            SELECT m.month_start, count(DISTINCT e.partner_id) AS customers
+            FROM months m JOIN sales_customer_status_event e
+              ON e.date < m.month_start
+             AND (e.date_next IS NULL OR e.date_next >= m.month_start)
+             AND e.new_status IN ('customer', 'at_risk')
+            WHERE e.company_id = %(company)s
+            GROUP BY m.month_start
+        ), moves AS (
+            SELECT m.month_start, e.event_type, e.old_status,
+                count(DISTINCT e.partner_id) AS customers
+            FROM months m JOIN sales_customer_status_event e
+              ON e.date BETWEEN m.month_start AND m.month_end
+             AND e.event_type IN ('new', 'won_back', 'lost')
+            WHERE e.company_id = %(company)s
+            GROUP BY m.month_start, e.event_type, e.old_status
+        )
+        SELECT 'start', month_start, NULL, NULL, customers FROM starts
+        UNION ALL
+        SELECT 'move', month_start, event_type, old_status, customers FROM moves
+        """,
+        first=first,
+        last=last,
+        company=company.id,
+    )
+
+
+# --- budgets and output ------------------------------------------------------
+def check_budgets(everyday, work):
+    failures = []
+    for row in everyday:
+        if row["ratio"] > MAX_TIME_RATIO:
+            failures.append(
+                f"{row['label']}: {row['ratio']:.2f}x vanilla time"
+                f" (budget {MAX_TIME_RATIO}x)"
+            )
+        if row["extra_queries"] > MAX_EXTRA_QUERIES:
+            failures.append(
+                f"{row['label']}: {row['extra_queries']} extra queries"
+                f" (budget {MAX_EXTRA_QUERIES})"
+            )
+    for row in work:
+        if row["peak_mib"] > MAX_PEAK_MIB:
+            failures.append(f"{row['label']}: peak {row['peak_mib']:.0f} MiB")
+        if row.get("per_batch") and row["per_batch"] > MAX_QUERIES_PER_BATCH:
+            failures.append(
+                f"{row['label']}: {row['per_batch']:.0f} queries per batch"
+                f" (budget {MAX_QUERIES_PER_BATCH})"
+            )
+        if row.get("budget_seconds") and row["seconds"] > row["budget_seconds"]:
+            failures.append(
+                f"{row['label']}: {row['seconds']:.1f} s"
+                f" (budget {row['budget_seconds']:.1f} s)"
+            )
+        if row.get("sql_seconds") and row["seconds"] > MAX_SQL_RATIO * max(
+            row["sql_seconds"], 0.001
+        ):
+            failures.append(
+                f"{row['label']}: {row['seconds']:.3f} s,"
+                f" more than {MAX_SQL_RATIO}x the SQL aggregate"
+                f" ({row['sql_seconds']:.3f} s)"
+            )
+        if row.get("query_growth", 0) > MAX_REPORT_QUERY_GROWTH:
+            failures.append(
+                f"{row['label']}: {row['query_growth']} more queries for"
+                f" {SHEET_LEADS} leads than for 20"
+            )
+    return failures
+
+
+def print_everyday(rows):
+    log("")
+    log(
+        f"Everyday operations, median of {ROUNDS} interleaved rounds"
+        f" (vanilla = crm + base_automation)"
+    )
+    header = (
+        f"{'operation':<46} {'vanilla s':>10} {'q':>6} {'addon s':>10}"
+        f" {'q':>6} {'ratio':>6} {'+q':>5}"
+    )
+    log(header)
+    log("-" * len(header))
+    for row in rows:
+        v, a = row["vanilla"], row["addon"]
+        log(
+            f"{row['label']:<46} {v['seconds']:>10.4f} {v['queries']:>6}"
+            f" {a['seconds']:>10.4f} {a['queries']:>6} {row['ratio']:>5.2f}x"
+            f" {row['extra_queries']:>+5}"
+        )
+
+
+def print_work(rows):
+    log("")
+    log("The addon's own work (addon database)")
+    header = (
+        f"{'operation':<46} {'seconds':>9} {'queries':>8} {'q/batch':>8}"
+        f" {'peak MiB':>9} {'SQL s':>8}"
+    )
+    log(header)
+    log("-" * len(header))
+    for row in rows:
+        per_batch = f"{row['per_batch']:.1f}" if row.get("per_batch") else "-"
+        sql_s = f"{row['sql_seconds']:.3f}" if row.get("sql_seconds") else "-"
+        log(
+            f"{row['label']:<46} {row['seconds']:>9.3f} {row['queries']:>8}"
+            f" {per_batch:>8} {row['peak_mib']:>9.0f} {sql_s:>8}"
+        )
+        if "query_growth" in row:
+            log(f"{'':<4}20 leads: {row['small_queries']} queries")
+
+
+def main():
+    log(
+        f"scale {SCALE}: {N_LEADS} opportunities, {N_PARTNERS} customers;"
+        f" everyday operations on {N_OPS} records, {ROUNDS} rounds"
+    )
+    registries = {"vanilla": Registry(VANILLA_DB), "addon": Registry(ADDON_DB)}
+    for mode, registry in registries.items():
+        t0 = clock()
+        with registry.cursor() as cr:
+            generate(api.Environment(cr, SUPERUSER_ID, {}), mode == "addon")
+        log(f"  data set of {mode} ready in {clock() - t0:.1f} s")
+    everyday = run_everyday(registries)
+    print_everyday(everyday)
+    work = run_addon_work(registries["addon"])
+    print_work(work)
+    failures = check_budgets(everyday, work)
+    if OUTPUT:
+        with open(OUTPUT, "w") as f:
+            json.dump(
+                {
+                    "scale": SCALE,
+                    "leads": N_LEADS,
+                    "partners": N_PARTNERS,
+                    "ops": N_OPS,
+                    "rounds": ROUNDS,
+                    "everyday": everyday,
+                    "work": work,
+                    "failures": failures,
+                },
+                f,
+                indent=1,
+                default=str,
+            )
+    log("")
+    if failures:
+        log("BUDGETS EXCEEDED:")
+        for failure in failures:
+            log(f"  - {failure}")
+        sys.stdout.flush()
+        os._exit(1)
+    log("All budgets met.")
+    sys.stdout.flush()
+    os._exit(0)
+
+
+main()
