@@ -7,7 +7,7 @@ help:
 	@echo "make lint   run the linters (pre-commit: ruff, pylint-odoo, OCA hooks, prettier)"
 	@echo "make bench  benchmark of the batch operations (time, queries, memory); BENCH_SCALE=0.1 for a quick run"
 	@echo "make setup  only the set-up (virtualenv, PostgreSQL cluster, system packages)"
-	@echo "make clean  remove .venv, var/ (local database cluster) and node_modules"
+	@echo "make clean  remove .venv, .venv-lint, var/ (and the local database cluster) and node_modules"
 
 run:
 	bash scripts/run.sh
@@ -30,5 +30,6 @@ pg-start:
 pg-stop:
 	bash scripts/pg.sh stop
 
-clean: pg-stop
-	rm -rf .venv var node_modules build dist *.egg-info
+clean:
+	bash scripts/pg.sh clean
+	rm -rf .venv .venv-lint var node_modules build dist *.egg-info

@@ -119,9 +119,12 @@ psql_local() {
     fi
 }
 
+# Database names reach SQL as psql variables (:"name" quotes an identifier,
+# :'name' a literal), never spliced into the statement.
 drop_db() {
-    psql_local -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)"
-    rm -rf "$VAR/data/filestore/$1"
+    printf '%s\n' 'SET client_min_messages = warning;' \
+        'DROP DATABASE IF EXISTS :"dbname" WITH (FORCE);' | psql_local -v dbname="$1"
+    rm -rf "${VAR:?}/data/filestore/$1"
 }
 
 # Start the local cluster unless it runs already; pg_stop_if_started stops it
@@ -140,7 +143,8 @@ pg_stop_if_started() {
 }
 
 db_exists() {
-    [ "$(psql_local -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'")" = 1 ]
+    [ "$(printf '%s\n' "SELECT 1 FROM pg_database WHERE datname = :'dbname';" \
+        | psql_local -tA -v dbname="$1")" = 1 ]
 }
 
 # --- Odoo ------------------------------------------------------------------

@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # Start, stop or query the project-local PostgreSQL cluster (var/pg).
 # Does nothing when PG* variables name an external server.
-# Usage: scripts/pg.sh start|stop|status
+# Usage: scripts/pg.sh start|stop|status|clean (clean: stop and delete the cluster)
 source "$(dirname "$0")/lib.sh"
 
 if use_external_pg; then
     exit 0
 fi
-[ -f "$PG_DATA/PG_VERSION" ] || die "no local cluster in $PG_DATA: run scripts/setup.sh first"
+if [ ! -f "$PG_DATA/PG_VERSION" ]; then
+    case "${1:-}" in
+    stop | clean) exit 0 ;; # nothing to stop or remove (e.g. a fresh checkout)
+    status)
+        echo "no local cluster in $PG_DATA"
+        exit 3
+        ;;
+    *) die "no local cluster in $PG_DATA: run scripts/setup.sh first" ;;
+    esac
+fi
 bindir=$(pg_bindir)
 
 running() { as_pg_user "$bindir/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
@@ -32,7 +41,14 @@ status)
         exit 3
     fi
     ;;
+clean)
+    # stop it and remove it, also when it was moved out of var/ (see lib.sh)
+    if running; then
+        as_pg_user "$bindir/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
+    fi
+    rm -rf "$PG_BASE"
+    ;;
 *)
-    die "usage: $0 start|stop|status"
+    die "usage: $0 start|stop|status|clean"
     ;;
 esac

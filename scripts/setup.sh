@@ -30,7 +30,9 @@ fc-list 2>/dev/null | grep -qi dejavu || need_pkgs+=(fonts-dejavu-core)
 if [ "$WITH_LINT" = 1 ]; then
     command -v npm >/dev/null 2>&1 || need_pkgs+=(npm)
 fi
-if [ ${#need_pkgs[@]} -gt 0 ]; then
+if [ ${#need_pkgs[@]} -eq 0 ]; then
+    log "System packages: all present, nothing to install"
+else
     log "Installing Debian packages: ${need_pkgs[*]}"
     SUDO=""
     is_root || SUDO="sudo"
