@@ -13,6 +13,7 @@
     "data": [
         "security/security.xml",
         "security/ir.model.access.csv",
+        "security/sales_analysis_security.xml",
         "data/sales_interview_step_data.xml",
         "data/sales_objection_type_data.xml",
         "views/sales_interview_line_views.xml",
@@ -30,6 +31,8 @@
         "views/sales_attrition_snapshot_views.xml",
         "views/sales_customer_status_event_views.xml",
         "report/sales_attrition_report_views.xml",
+        "report/sales_customer_cohort_report_views.xml",
+        "report/sales_interview_dropoff_report_views.xml",
         "wizard/sales_customer_lost_wizard_views.xml",
         "wizard/sales_attrition_recompute_wizard_views.xml",
         "wizard/sales_reengagement_wizard_views.xml",

@@ -4,18 +4,32 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-RATE_AGGREGATES = ("attrition_rate:avg", "retention_rate:avg")
+RATE_AGGREGATES = (
+    "attrition_rate:avg",
+    "retention_rate:avg",
+    "attrition_rate_annual:avg",
+)
+
+
+def annualise_attrition(monthly_rate):
+    """Annual attrition (%) of a monthly attrition rate (%) kept for twelve
+    months: 100 x (1 - (1 - monthly)^12)."""
+    remaining = max(1.0 - monthly_rate / 100.0, 0.0)
+    return 100.0 * (1.0 - remaining**12)
 
 
 def rate_aggregate_sql(model, aggregate_spec, query):
     """SQL of the attrition and retention rates of a group of rows: computed
     from the sums of lost customers and customers at start (a weighted rate),
-    not as the average of the rates of the rows."""
+    not as the average of the rates of the rows. The annualised rate is the
+    one of the group's (average) monthly rate."""
     start = SQL("SUM(%s)", model._field_to_sql(model._table, "customers_start", query))
     lost = SQL("SUM(%s)", model._field_to_sql(model._table, "customers_lost", query))
     attrition = SQL("COALESCE(%s * 100.0 / NULLIF(%s, 0), 0)", lost, start)
     if aggregate_spec == "attrition_rate:avg":
         return attrition
+    if aggregate_spec == "attrition_rate_annual:avg":
+        return SQL("100.0 * (1 - POWER(GREATEST(1 - %s / 100.0, 0), 12))", attrition)
     return SQL(
         "CASE WHEN %s > 0 THEN GREATEST(100.0 - %s, 0) ELSE 0 END", start, attrition
     )
@@ -98,6 +112,15 @@ class SalesAttritionSnapshot(models.Model):
         digits=(16, 2),
         help="100 - attrition rate (0 when there was no customer at start).",
     )
+    attrition_rate_annual = fields.Float(
+        string="Annualised Attrition (%)",
+        compute="_compute_rates",
+        store=True,
+        aggregator="avg",
+        digits=(16, 2),
+        help="Share of the customers lost in a year if the monthly attrition "
+        "rate stayed the same: 100 x (1 - (1 - monthly rate)^12).",
+    )
 
     _month_company_uniq = models.Constraint(
         "UNIQUE(date_start, company_id)",
@@ -129,9 +152,11 @@ class SalesAttritionSnapshot(models.Model):
                 attrition = snapshot.customers_lost * 100.0 / start
                 snapshot.attrition_rate = attrition
                 snapshot.retention_rate = max(100.0 - attrition, 0.0)
+                snapshot.attrition_rate_annual = annualise_attrition(attrition)
             else:
                 snapshot.attrition_rate = 0.0
                 snapshot.retention_rate = 0.0
+                snapshot.attrition_rate_annual = 0.0
 
     def _read_group_select(self, aggregate_spec, query):
         if aggregate_spec in RATE_AGGREGATES:

@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools.misc import format_date
 
+from ..models.sales_attrition_snapshot import annualise_attrition
+
 FIGURES = (
     "customers_start",
     "customers_new",
@@ -18,6 +20,8 @@ FIGURES = (
 # Customers lost listed at the end of the report (the figures count them all).
 LOST_CUSTOMERS_LIMIT = 200
 TOP_REASONS = 10
+# Cohort matrix of the report: months since the first purchase shown
+COHORT_MONTHS = 12
 # Geometry of the bar chart (SVG user units, about pixels at 96 dpi).
 CHART_WIDTH = 960
 CHART_HEIGHT = 260
@@ -83,6 +87,15 @@ class ReportAttrition(models.AbstractModel):
         totals["attrition_rate"], totals["retention_rate"] = _rate(
             totals["customers_lost"], totals["customers_start"]
         )
+        # average monthly rate (lost over the customer-months at risk of
+        # leaving) and the yearly attrition it amounts to
+        totals["attrition_rate_monthly"] = _rate(
+            totals["customers_lost"],
+            sum(month["customers_start"] for month in monthly),
+        )[0]
+        totals["attrition_rate_annual"] = annualise_attrition(
+            totals["attrition_rate_monthly"]
+        )
         events = self.env["sales.customer.status.event"]
         period_domain = (
             Domain("company_id", "in", companies.ids)
@@ -104,6 +117,9 @@ class ReportAttrition(models.AbstractModel):
             "by_user": self._get_breakdown(date_start, date_end, companies, "user_id"),
             "by_team": self._get_breakdown(date_start, date_end, companies, "team_id"),
             "reasons": self._get_reasons(lost_domain),
+            "by_temperature": self._get_by_temperature(months, companies),
+            "cohorts": self._get_cohorts(months, companies),
+            "dropoff": self._get_dropoff(date_start, date_end, companies),
             "lost_events": lost_events,
             "lost_note": self._get_lost_note(lost_domain, len(lost_events)),
         }
@@ -161,6 +177,9 @@ class ReportAttrition(models.AbstractModel):
             )
             values["attrition_rate"], values["retention_rate"] = _rate(
                 values["customers_lost"], values["customers_start"]
+            )
+            values["attrition_rate_annual"] = annualise_attrition(
+                values["attrition_rate"]
             )
             values.update(
                 date_start=month,
@@ -259,3 +278,138 @@ class ReportAttrition(models.AbstractModel):
         ]
         reasons.sort(key=lambda row: (-row["count"], row["name"].lower()))
         return reasons[:TOP_REASONS]
+
+    @api.model
+    def _get_by_temperature(self, months, companies):
+        """Figures of the period by temperature of the prospect when it was
+        won (its first purchase): do the customers won cold leave sooner?"""
+        report = self.env["sales.attrition.report"]
+        date_end = months[-1] + relativedelta(months=1, days=-1)
+        company_domain = Domain("company_id", "in", companies.ids)
+        rows = {}
+        labels = dict(
+            report._fields["win_temperature"]._description_selection(self.env)
+        )
+
+        def row(temperature):
+            return rows.setdefault(
+                temperature,
+                {
+                    "name": labels.get(temperature) or self.env._("Not Qualified"),
+                    "customers_start": 0,
+                    "customers_new": 0,
+                    "customers_lost": 0,
+                    "customers_won_back": 0,
+                    "customers_start_months": 0,
+                },
+            )
+
+        for temperature, start in report._read_group(
+            company_domain & Domain("date", "=", months[0]),
+            ["win_temperature"],
+            ["customers_start:sum"],
+        ):
+            row(temperature)["customers_start"] = start
+        for temperature, start, new, lost, won_back in report._read_group(
+            company_domain
+            & Domain("date", ">=", months[0])
+            & Domain("date", "<=", date_end),
+            ["win_temperature"],
+            [
+                "customers_start:sum",
+                "customers_new:sum",
+                "customers_lost:sum",
+                "customers_won_back:sum",
+            ],
+        ):
+            values = row(temperature)
+            values.update(
+                customers_start_months=start,
+                customers_new=new,
+                customers_lost=lost,
+                customers_won_back=won_back,
+            )
+        order = {"hot": 0, "warm": 1, "cold": 2, False: 3}
+        result = []
+        for temperature in sorted(rows, key=order.get):
+            values = rows[temperature]
+            values["attrition_rate"], values["retention_rate"] = _rate(
+                values["customers_lost"], values["customers_start"]
+            )
+            monthly = _rate(values["customers_lost"], values["customers_start_months"])[
+                0
+            ]
+            values["attrition_rate_monthly"] = monthly
+            values["attrition_rate_annual"] = annualise_attrition(monthly)
+            result.append(values)
+        return result
+
+    @api.model
+    def _get_cohorts(self, months, companies):
+        """Cohort retention matrix: the customers who made their first
+        purchase in each month of the report, and the share of them still
+        customers 0 to COHORT_MONTHS - 1 months later."""
+        this_month = fields.Date.context_today(self).replace(day=1)
+        groups = self.env["sales.customer.cohort.report"]._read_group(
+            [
+                ("company_id", "in", companies.ids),
+                ("cohort_date", ">=", months[0]),
+                ("cohort_date", "<=", months[-1]),
+                ("months_since", "<", COHORT_MONTHS),
+            ],
+            ["cohort_date:month", "months_since"],
+            ["customers_cohort:sum", "customers_retained:sum"],
+        )
+        by_cohort = defaultdict(dict)
+        for cohort, months_since, size, retained in groups:
+            by_cohort[cohort][months_since] = (size, retained)
+        rows = []
+        for cohort in sorted(by_cohort):
+            cells = by_cohort[cohort]
+            size = cells.get(0, (0, 0))[0]
+            elapsed = (
+                (this_month.year - cohort.year) * 12 + this_month.month - cohort.month
+            )
+            rows.append(
+                {
+                    "label": format_date(self.env, cohort, date_format="MMM yy"),
+                    "size": size,
+                    "cells": [
+                        (
+                            cells[since][1] * 100.0 / cells[since][0]
+                            if since in cells and since <= elapsed and cells[since][0]
+                            else None
+                        )
+                        for since in range(COHORT_MONTHS)
+                    ],
+                }
+            )
+        return {"columns": list(range(COHORT_MONTHS)), "rows": rows}
+
+    @api.model
+    def _get_dropoff(self, date_start, date_end, companies):
+        """Drop-off per interview step of the leads created in the period and
+        won or lost since: reached, went on to the next step, dropped."""
+        groups = self.env["sales.interview.dropoff.report"]._read_group(
+            [
+                ("company_id", "in", [*companies.ids, False]),
+                ("date", ">=", date_start),
+                ("date", "<=", date_end),
+                ("won_status", "in", ("won", "lost")),
+            ],
+            ["step_id"],
+            ["leads_reached:sum", "leads_next:sum", "leads_dropped:sum"],
+        )
+        rows = [
+            {
+                "name": step.display_name,
+                "sequence": step.sequence,
+                "reached": reached,
+                "next": next_count,
+                "dropped": dropped,
+                "rate": dropped * 100.0 / reached if reached else 0.0,
+            }
+            for step, reached, next_count, dropped in groups
+        ]
+        rows.sort(key=lambda row: (row["sequence"], row["name"]))
+        return rows

@@ -2,6 +2,7 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from ..models.crm_lead import PROSPECT_TEMPERATURES
 from ..models.sales_attrition_snapshot import RATE_AGGREGATES, rate_aggregate_sql
 from ..models.sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES
 
@@ -33,7 +34,9 @@ class SalesAttritionReport(models.Model):
             "churn_reason_id",
             "user_id",
             "team_id",
+            "lead_id",
         ],
+        "crm.lead": ["won_prospect_temperature"],
     }
 
     date = fields.Date(string="Month", readonly=True)
@@ -52,6 +55,20 @@ class SalesAttritionReport(models.Model):
     retention_rate = fields.Float(
         string="Retention Rate (%)", readonly=True, aggregator="avg", digits=(16, 2)
     )
+    attrition_rate_annual = fields.Float(
+        string="Annualised Attrition (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 2),
+        help="Share of the customers lost in a year at this monthly rate.",
+    )
+    win_temperature = fields.Selection(
+        PROSPECT_TEMPERATURES,
+        string="Temperature When Won",
+        readonly=True,
+        help="Temperature of the prospect when the opportunity that made it a "
+        "customer (its first purchase) was won; empty: not qualified.",
+    )
 
     @property
     def _table_query(self):
@@ -64,6 +81,14 @@ class SalesAttritionReport(models.Model):
                     interval '1 month'
                 )::date AS month
                 FROM sales_customer_status_event
+            ), acquisitions AS (
+                -- the temperature of the win that made each partner a customer
+                SELECT DISTINCT ON (event.partner_id)
+                       event.partner_id, lead.won_prospect_temperature
+                  FROM sales_customer_status_event AS event
+                  LEFT JOIN crm_lead AS lead ON lead.id = event.lead_id
+                 WHERE event.event_type = 'new'
+                 ORDER BY event.partner_id, event.date, event.id
             ), report_rows AS (
                 SELECT months.month AS date, event.partner_id, event.company_id,
                        event.user_id, event.team_id,
@@ -89,11 +114,15 @@ class SalesAttritionReport(models.Model):
                  WHERE event.event_type IN ('new', 'lost', 'won_back')
             )
             SELECT ROW_NUMBER() OVER (ORDER BY date, kind, event_id) AS id,
-                   date, partner_id, company_id, user_id, team_id, churn_reason_id,
-                   customers_start, customers_new, customers_lost,
-                   customers_won_back,
-                   0.0 AS attrition_rate, 0.0 AS retention_rate
+                   date, report_rows.partner_id, company_id, user_id, team_id,
+                   churn_reason_id, customers_start, customers_new,
+                   customers_lost, customers_won_back,
+                   0.0 AS attrition_rate, 0.0 AS retention_rate,
+                   0.0 AS attrition_rate_annual,
+                   acquisitions.won_prospect_temperature AS win_temperature
               FROM report_rows
+              LEFT JOIN acquisitions
+                ON acquisitions.partner_id = report_rows.partner_id
             """,
             active=ACTIVE_CUSTOMER_STATUSES,
         )

@@ -22,3 +22,4 @@ from . import test_automation_rules
 from . import test_information_letter
 from . import test_automation_settings
 from . import test_attrition_report
+from . import test_attrition_analysis
