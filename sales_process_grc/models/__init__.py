@@ -17,3 +17,8 @@ from . import sales_demo_builder
 from . import ir_actions_server
 from . import mail_template
 from . import mail_thread
+from . import mail_mail
+from . import res_partner_consent
+from . import crm_lead_consent
+from . import crm_lost_reason
+from . import res_partner_retention

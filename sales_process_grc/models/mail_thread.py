@@ -13,6 +13,16 @@ class MailThread(models.AbstractModel):
         if "email_normalized" not in self._fields:
             return self
         records = self.filtered("email_normalized")
-        if "is_blacklisted" in self._fields:
-            records = records.filtered(lambda record: not record.is_blacklisted)
-        return records
+        if "is_blacklisted" not in self._fields or not records:
+            return records
+        # read the blacklist itself: is_blacklisted is not invalidated when an
+        # opposition is recorded in the same transaction
+        blacklisted = set(
+            self.env["mail.blacklist"]
+            .sudo()
+            .search([("email", "in", records.mapped("email_normalized"))])
+            .mapped("email")
+        )
+        return records.filtered(
+            lambda record: record.email_normalized not in blacklisted
+        )

@@ -10,6 +10,12 @@ from .crm_lead import (
     COOLING_WARM_DAYS_PARAM,
 )
 from .res_partner import DEFAULT_AT_RISK_DAYS, DEFAULT_LOST_DAYS
+from .res_partner_retention import (
+    RETENTION_ARCHIVE_PARAM,
+    RETENTION_RECONSENT_PARAM,
+    RETENTION_YEARS_DEFAULT,
+    RETENTION_YEARS_PARAM,
+)
 from .sales_information_letter import (
     LETTER_CRON_XMLID,
     LETTER_STATUSES_DEFAULT,
@@ -166,6 +172,37 @@ class ResConfigSettings(models.TransientModel):
     grc_letter_to_prospect = fields.Boolean(
         string="Prospects", help="Send the information letter to prospects."
     )
+
+    # --- lawful email: retention of prospects' data ---------------------
+    grc_retention_years = fields.Integer(
+        string="Prospects Kept (years)",
+        default=RETENTION_YEARS_DEFAULT,
+        config_parameter=RETENTION_YEARS_PARAM,
+        help="Prospects and former customers without any contact for this "
+        "many years (and without purchase in the 10-year accounting period) "
+        "are listed by the daily retention check.",
+    )
+    grc_retention_archive = fields.Boolean(
+        string="Archive and Anonymise",
+        config_parameter=RETENTION_ARCHIVE_PARAM,
+        help="The daily retention check archives and anonymises the listed "
+        "prospects (name, addresses, chatter), after the re-consent email "
+        "when it is enabled.",
+    )
+    grc_retention_reconsent = fields.Boolean(
+        string="Re-consent Email First",
+        config_parameter=RETENTION_RECONSENT_PARAM,
+        help="Email the listed prospects first, asking whether they still "
+        "wish to hear from you; those who do not answer within a month are "
+        "archived and anonymised.",
+    )
+
+    @api.constrains("grc_retention_years")
+    def _check_grc_retention_years(self):
+        if any(settings.grc_retention_years <= 0 for settings in self):
+            raise ValidationError(
+                self.env._("The retention period must be a positive number of years.")
+            )
 
     @api.constrains("at_risk_days", "lost_days")
     def _check_attrition_thresholds(self):

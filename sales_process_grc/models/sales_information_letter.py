@@ -4,6 +4,8 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from .res_partner_consent import EMAIL_ALLOWED_BASES
+
 LETTER_TEMPLATE_PARAM = "sales_process_grc.information_letter_template_id"
 LETTER_STATUSES_PARAM = "sales_process_grc.information_letter_statuses"
 LETTER_STATUSES_DEFAULT = "customer"
@@ -100,7 +102,8 @@ class SalesInformationLetter(models.Model):
         """Queue the information letter for the partners of the chosen
         statuses that did not get it in the current period.
 
-        Partners without email or blacklisted are skipped. Emails go through
+        Partners without email, blacklisted (opposed) or without a legal
+        basis for commercial emails are skipped. Emails go through
         the mail queue (no immediate sending); each batch is committed with
         its records of what was sent, so an interrupted run goes on where it
         stopped and a partner never gets the letter twice in a period.
@@ -120,6 +123,7 @@ class SalesInformationLetter(models.Model):
             Domain("customer_status", "in", statuses)
             & Domain("email_normalized", "!=", False)
             & Domain("is_blacklisted", "=", False)
+            & Domain("grc_email_legal_basis", "in", EMAIL_ALLOWED_BASES)
             & Domain(
                 "information_letter_ids",
                 "not any",

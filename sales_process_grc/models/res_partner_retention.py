@@ -1,0 +1,256 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+_logger = logging.getLogger(__name__)
+
+RETENTION_YEARS_PARAM = "sales_process_grc.retention_years"
+RETENTION_YEARS_DEFAULT = 3
+RETENTION_ARCHIVE_PARAM = "sales_process_grc.retention_archive"
+RETENTION_RECONSENT_PARAM = "sales_process_grc.retention_reconsent"
+# French accounting documents are kept 10 years (Code de commerce L123-22):
+# a customer with a purchase in that period is never purged
+RETENTION_ACCOUNTING_YEARS = 10
+# days left to the contact to answer the re-consent email before purge
+RECONSENT_DELAY_DAYS = 30
+RECONSENT_TEMPLATE_XMLID = "sales_process_grc.mail_template_reconsent"
+RETENTION_BATCH_SIZE = 200
+
+
+class ResPartner(models.Model):
+    """Retention of prospects' data (CNIL: three years after the last contact
+    coming from the prospect)."""
+
+    _inherit = "res.partner"
+
+    grc_retention_due_date = fields.Date(
+        string="Retention Limit Reached",
+        readonly=True,
+        copy=False,
+        index=True,
+        groups="base.group_user",
+        help="Day the daily retention check found no contact with this "
+        "prospect for the retention period (CRM settings); cleared when a "
+        "contact happens again.",
+    )
+    grc_reconsent_sent_date = fields.Date(
+        string="Re-consent Email Sent",
+        readonly=True,
+        copy=False,
+        groups="base.group_user",
+        help="Day the email asking whether the contact still wishes to hear "
+        "from the company was sent.",
+    )
+
+    @api.model
+    def _grc_retention_settings(self):
+        params = self.env["ir.config_parameter"].sudo()
+        try:
+            years = int(
+                params.get_param(RETENTION_YEARS_PARAM, RETENTION_YEARS_DEFAULT)
+            )
+        except ValueError:
+            years = RETENTION_YEARS_DEFAULT
+        return (
+            max(years, 1),
+            bool(params.get_param(RETENTION_ARCHIVE_PARAM)),
+            bool(params.get_param(RETENTION_RECONSENT_PARAM)),
+        )
+
+    @api.model
+    def _grc_retention_candidates_domain(self, today):
+        """Commercial entities that may be purged: no purchase in the legal
+        accounting period, not a user or a company of the database."""
+        accounting_limit = today - relativedelta(years=RETENTION_ACCOUNTING_YEARS)
+        protected = (
+            self.env["res.company"].sudo().with_context(active_test=False).search([])
+        ).partner_id | self.env["res.users"].sudo().with_context(
+            active_test=False
+        ).search([]).partner_id
+        return (
+            self._grc_commercial_entity_domain()
+            & (
+                Domain("last_purchase_date", "=", False)
+                | Domain("last_purchase_date", "<", accounting_limit)
+            )
+            & Domain("id", "not in", protected.ids)
+        )
+
+    def _grc_recent_contact_ids(self, since):
+        """Ids of the entities of ``self`` with a contact since ``since``:
+        created, a message (email or comment) on them, their contacts or
+        their leads, a lead opened, moved or closed, a meeting."""
+        if not self:
+            return set()
+        self.env.flush_all()
+        families = {
+            partner.id: partner.with_context(active_test=False).child_ids.ids
+            for partner in self
+        }
+        member_to_entity = {
+            member: entity
+            for entity, members in families.items()
+            for member in (entity, *members)
+        }
+        members = list(member_to_entity)
+        self.env.cr.execute(
+            """
+            SELECT id FROM res_partner
+             WHERE id = ANY(%(ids)s) AND create_date >= %(since)s
+            UNION
+            SELECT res_id FROM mail_message
+             WHERE model = 'res.partner' AND res_id = ANY(%(ids)s)
+               AND message_type IN ('email', 'comment') AND date >= %(since)s
+            UNION
+            SELECT lead.partner_id FROM crm_lead lead
+             WHERE lead.partner_id = ANY(%(ids)s)
+               AND (lead.create_date >= %(since)s
+                    OR lead.date_last_stage_update >= %(since)s
+                    OR lead.date_closed >= %(since)s)
+            UNION
+            SELECT lead.partner_id FROM mail_message message
+              JOIN crm_lead lead ON message.model = 'crm.lead'
+                                AND message.res_id = lead.id
+             WHERE lead.partner_id = ANY(%(ids)s)
+               AND message.message_type IN ('email', 'comment')
+               AND message.date >= %(since)s
+            UNION
+            SELECT rel.res_partner_id FROM calendar_event_res_partner_rel rel
+              JOIN calendar_event event ON event.id = rel.calendar_event_id
+             WHERE rel.res_partner_id = ANY(%(ids)s) AND event.start >= %(since)s
+            """,
+            {"ids": members, "since": since},
+        )
+        return {member_to_entity[row[0]] for row in self.env.cr.fetchall()}
+
+    @api.model
+    def _cron_grc_retention(self, batch_size=RETENTION_BATCH_SIZE):
+        """Daily retention check of prospects' data.
+
+        Lists (``grc_retention_due_date``) the prospects and former customers
+        without purchase in the accounting period and without any contact for
+        the retention period; when enabled in the settings, first emails
+        them the re-consent letter, then archives and anonymises those still
+        without contact (``RECONSENT_DELAY_DAYS`` after the letter)."""
+        years, archive, reconsent = self._grc_retention_settings()
+        today = fields.Date.context_today(self)
+        since = fields.Datetime.to_datetime(today - relativedelta(years=years))
+        partners = self.sudo().with_context(active_test=True)
+        candidates = partners.search(
+            self._grc_retention_candidates_domain(today), order="id"
+        )
+        ir_cron = self.env["ir.cron"]
+        ir_cron._commit_progress(remaining=len(candidates))
+        template = self.env.ref(RECONSENT_TEMPLATE_XMLID, raise_if_not_found=False)
+        limit = today - relativedelta(days=RECONSENT_DELAY_DAYS)
+        for start in range(0, len(candidates), batch_size):
+            batch = candidates[start : start + batch_size]
+            recent = batch.browse(batch._grc_recent_contact_ids(since))
+            # a contact happened again: no longer due
+            recent.filtered("grc_retention_due_date").write(
+                {"grc_retention_due_date": False, "grc_reconsent_sent_date": False}
+            )
+            due = batch - recent
+            due.filtered(lambda partner: not partner.grc_retention_due_date).write(
+                {"grc_retention_due_date": today}
+            )
+            if reconsent and template:
+                to_ask = due.filtered(
+                    lambda partner: not partner.grc_reconsent_sent_date
+                )._grc_filter_commercial_email_allowed()
+                for partner in to_ask:
+                    try:
+                        with self.env.cr.savepoint():
+                            template.send_mail(partner.id, force_send=False)
+                            partner.grc_reconsent_sent_date = today
+                    except Exception as error:  # noqa: BLE001 pylint: disable=broad-except
+                        _logger.warning(
+                            "Re-consent email not sent to partner %s: %s",
+                            partner.id,
+                            error,
+                        )
+            if archive:
+                to_purge = due.filtered(
+                    lambda partner: (
+                        not (reconsent and template)
+                        or (
+                            partner.grc_reconsent_sent_date
+                            and partner.grc_reconsent_sent_date <= limit
+                        )
+                        or (
+                            not partner.grc_reconsent_sent_date
+                            and not partner._grc_filter_commercial_email_allowed()
+                        )
+                    )
+                )
+                to_purge._grc_anonymise()
+            if not ir_cron._commit_progress(len(batch)):
+                break
+
+    def _grc_anonymise(self):
+        """Archive and anonymise the entities of ``self``, their contacts and
+        their leads; the chatter history of the partners is deleted. The
+        email blacklist (the oppositions) is kept."""
+        if not self:
+            return
+        partners = self.with_context(active_test=False)
+        partners |= partners.child_ids
+        leads = (
+            self.env["crm.lead"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", partners.ids)])
+        )
+        leads.write(
+            {
+                "contact_name": False,
+                "partner_name": False,
+                "email_from": False,
+                "phone": False,
+                "function": False,
+                "street": False,
+                "street2": False,
+                "zip": False,
+                "city": False,
+                "website": False,
+                "description": False,
+                "active": False,
+            }
+        )
+        self.env["mail.message"].sudo().search(
+            [("model", "=", "res.partner"), ("res_id", "in", partners.ids)]
+        ).unlink()
+        for partner in partners:
+            partner.write(
+                {
+                    "name": self.env._("Anonymised contact %(id)s", id=partner.id),
+                    "email": False,
+                    "phone": False,
+                    "street": False,
+                    "street2": False,
+                    "zip": False,
+                    "city": False,
+                    "website": False,
+                    "function": False,
+                    "comment": False,
+                    "vat": False,
+                    "ref": False,
+                    "image_1920": False,
+                    "category_id": [(5, 0, 0)],
+                    "grc_email_consent_source": False,
+                    "active": False,
+                }
+            )
+        partners.message_post(
+            body=Markup("<p>%s</p>")
+            % self.env._(
+                "Archived and anonymised: no contact during the retention period."
+            ),
+            message_type="notification",
+            subtype_xmlid="mail.mt_note",
+        )
