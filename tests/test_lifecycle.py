@@ -56,6 +56,11 @@ class Odoo:
     def shell(self, script, db=DB):
         return self.run("shell", "--log-level=warn", "--no-http", stdin=script, db=db)
 
+    def shell_json(self, script):
+        out = self.shell(script)
+        line = next(li for li in out.splitlines() if li.startswith("RESULT="))
+        return json.loads(line[len("RESULT=") :])
+
     def counts(self):
         out = self.shell(COUNT_SCRIPT)
         line = next(li for li in out.splitlines() if li.startswith("RESULT="))
@@ -69,6 +74,81 @@ def problems(output):
         if LOG_LINE.match(line) and not any(h in line for h in HARMLESS)
     ]
 
+
+ADDON_FIELDS_SCRIPT = textwrap.dedent(
+    """
+    import json
+    Partner = env["res.partner"]
+    Event = env["sales.customer.status.event"]
+    result = {}
+    names = {"won_customer": "Won Customer", "lost_prospect": "Lost Prospect"}
+    for key, name in names.items():
+        partner = Partner.search([("name", "=", name)])
+        events = Event.search([("partner_id", "=", partner.id)], order="date, id")
+        result[key] = {
+            "customer_status": partner.customer_status,
+            "last_purchase_date": str(partner.last_purchase_date or ""),
+            "events": [[e.old_status, e.new_status] for e in events],
+        }
+    open_leads = env["crm.lead"].search(
+        [("name", "in", ["Lifecycle lead", "Lifecycle opportunity"])]
+    )
+    result["interview_lines"] = {
+        lead.name: len(lead.interview_line_ids) for lead in open_leads
+    }
+    print("RESULT=" + json.dumps(result))
+    """
+)
+
+# What an administrator edits in the addon's noupdate data and settings
+ADMIN_EDITS_SCRIPT = textwrap.dedent(
+    """
+    ref = env.ref
+    ref("sales_process_grc.interview_step_contact").write(
+        {"name": "First Call", "sequence": 99}
+    )
+    ref("sales_process_grc.interview_step_leave_taking").action_archive()
+    ref("sales_process_grc.mail_template_thank_you").write(
+        {"subject": "Merci beaucoup"}
+    )
+    ref("sales_process_grc.automation_won_loyalty_followup").active = False
+    ref("sales_process_grc.automation_won_thank_you").active = True
+    ref("sales_process_grc.churn_reason_price").name = "Too expensive"
+    env["ir.config_parameter"].set_param("sales_process_grc.at_risk_days", "90")
+    env["ir.config_parameter"].set_param("sales_process_grc.lost_days", "200")
+    env.cr.commit()
+    """
+)
+ADMIN_EDITS_CHECK_SCRIPT = textwrap.dedent(
+    """
+    import json
+    ref = env.ref
+    addon = "sales_process_grc"
+    contact = ref("sales_process_grc.interview_step_contact")
+    params = env["ir.config_parameter"]
+    print("RESULT=" + json.dumps({
+        "step": [contact.name, contact.sequence],
+        "archived_step_active": ref(addon + ".interview_step_leave_taking").active,
+        "template_subject": ref("sales_process_grc.mail_template_thank_you").subject,
+        "loyalty_rule_active": ref(addon + ".automation_won_loyalty_followup").active,
+        "thank_you_rule_active": ref(addon + ".automation_won_thank_you").active,
+        "churn_reason": ref("sales_process_grc.churn_reason_price").name,
+        "thresholds": [
+            params.get_param("sales_process_grc.at_risk_days"),
+            params.get_param("sales_process_grc.lost_days"),
+        ],
+    }))
+    """
+)
+EXPECTED_ADMIN_EDITS = {
+    "step": ["First Call", 99],
+    "archived_step_active": False,
+    "template_subject": "Merci beaucoup",
+    "loyalty_rule_active": False,
+    "thank_you_rule_active": True,
+    "churn_reason": "Too expensive",
+    "thresholds": ["90", "200"],
+}
 
 DROP_SCRIPT = textwrap.dedent(
     """
@@ -96,11 +176,21 @@ def test_install_upgrade_uninstall_reinstall_keeps_crm_data(odoo):
             Partner = env["res.partner"]
             company = Partner.create({"name": "Lifecycle Corp", "is_company": True})
             contact = Partner.create({"name": "Léa Lifecycle", "parent_id": company.id})
-            env["crm.lead"].create([
+            won_customer = Partner.create({"name": "Won Customer", "is_company": True})
+            lost_prospect = Partner.create(
+                {"name": "Lost Prospect", "is_company": True}
+            )
+            leads = env["crm.lead"].create([
                 {"name": "Lifecycle lead", "type": "lead", "partner_id": contact.id},
                 {"name": "Lifecycle opportunity", "type": "opportunity",
                  "partner_id": company.id, "expected_revenue": 1000},
+                {"name": "Lifecycle won", "type": "opportunity",
+                 "partner_id": won_customer.id, "expected_revenue": 5000},
+                {"name": "Lifecycle lost", "type": "opportunity",
+                 "partner_id": lost_prospect.id, "expected_revenue": 700},
             ])
+            leads[2].action_set_won()
+            leads[3].action_set_lost()
             env.cr.commit()
             """
         )
@@ -131,6 +221,8 @@ def test_install_upgrade_uninstall_reinstall_keeps_crm_data(odoo):
         "reinstall": "installed",
     }
     for step, action in steps.items():
+        if step == "upgrade":
+            odoo.shell(ADMIN_EDITS_SCRIPT)
         output = action()
         assert not problems(output), f"{step}: {problems(output)}"
         after = odoo.counts()
@@ -138,3 +230,22 @@ def test_install_upgrade_uninstall_reinstall_keeps_crm_data(odoo):
         assert after["leads"] == before["leads"], step
         assert after["partners"] == before["partners"], step
         assert after["lead_names"] == before["lead_names"], step
+        if step == "install":
+            # the addon's fields computed from the existing CRM data
+            fields_after_install = odoo.shell_json(ADDON_FIELDS_SCRIPT)
+            assert fields_after_install["won_customer"]["customer_status"] == "customer"
+            assert fields_after_install["won_customer"]["last_purchase_date"]
+            assert fields_after_install["won_customer"]["events"] == [
+                ["prospect", "customer"]
+            ]
+            assert (
+                fields_after_install["lost_prospect"]["customer_status"] == "prospect"
+            )
+            assert fields_after_install["lost_prospect"]["events"] == []
+            assert fields_after_install["interview_lines"] == {
+                "Lifecycle lead": 9,
+                "Lifecycle opportunity": 9,
+            }
+        if step == "upgrade":
+            # -u keeps every admin edit of the noupdate data and the settings
+            assert odoo.shell_json(ADMIN_EDITS_CHECK_SCRIPT) == EXPECTED_ADMIN_EDITS
