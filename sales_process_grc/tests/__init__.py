@@ -23,4 +23,5 @@ from . import test_information_letter
 from . import test_automation_settings
 from . import test_attrition_report
 from . import test_attrition_analysis
+from . import test_partner_views
 from . import test_lawful_email
