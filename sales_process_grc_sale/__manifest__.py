@@ -10,6 +10,18 @@
     "author": "sales_process_grc contributors",
     "license": "LGPL-3",
     "depends": ["sales_process_grc", "sale_crm"],
-    "data": [],
+    "data": [
+        "views/crm_lead_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/sales_attrition_snapshot_views.xml",
+        "report/crm_lead_templates.xml",
+        "report/sales_attrition_templates.xml",
+    ],
+    "post_init_hook": "post_init_hook",
+    "assets": {
+        "web.assets_tests": [
+            "sales_process_grc_sale/static/tests/tours/sale_offer_tour.js",
+        ],
+    },
     "auto_install": True,
 }
