@@ -25,3 +25,4 @@ from . import test_attrition_report
 from . import test_attrition_analysis
 from . import test_partner_views
 from . import test_lawful_email
+from . import test_access_matrix
