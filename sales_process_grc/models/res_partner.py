@@ -363,6 +363,7 @@ class ResPartner(models.Model):
             by_entity[lead.partner_id.commercial_partner_id].append((date, lead))
         becoming_customers = self.browse()
         event_values = {}
+        entities_by_vals = defaultdict(lambda: self.browse())
         for entity, items in by_entity.items():
             first_date = min(date for date, _lead in items)
             last_date, last_lead = max(items, key=lambda item: (item[0], item[1].id))
@@ -371,7 +372,8 @@ class ResPartner(models.Model):
                 vals["last_purchase_date"] = last_date
             if not entity.customer_since or first_date < entity.customer_since:
                 vals["customer_since"] = first_date
-            entity._grc_write_status_values(vals)
+            # one write per distinct set of values (usually one for a batch)
+            entities_by_vals[tuple(sorted(vals.items()))] |= entity
             if entity.customer_status != "customer":
                 becoming_customers |= entity
                 event_values[entity.id] = {
@@ -383,6 +385,8 @@ class ResPartner(models.Model):
                     "user_id": last_lead.user_id.id or entity.user_id.id,
                     "team_id": last_lead.team_id.id or entity.user_id.sale_team_id.id,
                 }
+        for vals, entities in entities_by_vals.items():
+            entities._grc_write_status_values(dict(vals))
         becoming_customers._grc_set_customer_status(
             "customer", event_values=event_values
         )
