@@ -6,6 +6,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 PROSPECT_TEMPERATURES = [("cold", "Cold"), ("warm", "Warm"), ("hot", "Hot")]
@@ -190,7 +191,7 @@ class CrmLead(models.Model):
             if vals.get("prospect_temperature"):
                 vals.setdefault("prospect_temperature_date", now)
         leads = super().create(vals_list)
-        leads._interview_sync_lines()
+        leads._interview_create_lines()
         leads.filtered(lambda lead: lead.won_status == "won")._interview_mark_won()
         for stage, stage_leads in leads.grouped("stage_id").items():
             stage_leads._interview_check_stage_gates(stage, moving_only=False)
@@ -294,6 +295,85 @@ class CrmLead(models.Model):
             line_model.browse(to_remove).unlink()
         if to_create:
             line_model.create(to_create)
+
+    def _interview_create_lines(self):
+        """Lines of the applicable steps for new leads, in one INSERT whatever
+        the number of leads (the ORM inserts 100 rows per query and recomputes
+        the related and funnel fields of every line afterwards). The rows get
+        the values those fields would compute: all steps to do, the first one
+        the current step. Leads that already have lines (given in the create
+        values) go through the full synchronisation."""
+        if not self:
+            return
+        line_model = self.env["sales.interview.line"].sudo()
+        with_lines = line_model.search_fetch(
+            [("lead_id", "in", self.ids)], ["lead_id"]
+        ).lead_id
+        (self & with_lines)._interview_sync_lines()
+        leads = self - with_lines
+        steps = self.env["sales.interview.step"].search([("active", "=", True)])
+        columns = defaultdict(list)
+        steps_by_team = {}
+        for lead in leads:
+            team = lead.team_id
+            if team.id not in steps_by_team:
+                steps_by_team[team.id] = steps.filtered(
+                    lambda step, team=team: not step.team_ids or team in step.team_ids
+                )
+            applicable = steps_by_team[team.id]
+            won = lead.won_status == "won"
+            for step in applicable:
+                current = step == applicable[0]
+                for column, value in (
+                    ("lead_id", lead.id),
+                    ("step_id", step.id),
+                    ("sequence", step.sequence),
+                    ("company_id", lead.company_id.id or None),
+                    ("user_id", lead.user_id.id or None),
+                    ("team_id", lead.team_id.id or None),
+                    ("reached_count", int(current)),
+                    ("won_count", int(current and won)),
+                    ("stalled_count", int(current and not won)),
+                ):
+                    columns[column].append(value)
+        if not columns:
+            return
+        now = self.env.cr.now()
+        ids = [
+            row[0]
+            for row in self.env.execute_query(
+                SQL(
+                    """
+            INSERT INTO sales_interview_line (lead_id, step_id, sequence, state,
+                company_id, user_id, team_id, reached_count, won_count,
+                stalled_count, create_uid, create_date, write_uid, write_date)
+            SELECT lead_id, step_id, sequence, 'todo', company_id, user_id,
+                team_id, reached_count, won_count, stalled_count, %(uid)s,
+                %(now)s, %(uid)s, %(now)s
+            FROM unnest(%(lead_id)s::int[], %(step_id)s::int[],
+                %(sequence)s::int[], %(company_id)s::int[], %(user_id)s::int[],
+                %(team_id)s::int[], %(reached_count)s::int[],
+                %(won_count)s::int[], %(stalled_count)s::int[])
+                AS t(lead_id, step_id, sequence, company_id, user_id, team_id,
+                     reached_count, won_count, stalled_count)
+            RETURNING id
+                    """,
+                    uid=self.env.uid,
+                    now=now,
+                    **columns,
+                )
+            )
+        ]
+        # what the ORM's create does after its INSERT: the leads' fields that
+        # depend on the lines are recomputed; the lines' own computed fields
+        # were inserted with their values
+        lines = line_model.browse(ids)
+        leads.invalidate_recordset(["interview_line_ids"])
+        lines.modified(list(lines._fields), create=True)
+        for fname in columns:
+            field = lines._fields[fname]
+            if field.compute:
+                self.env.remove_to_compute(field, lines)
 
     def _interview_mark_won(self):
         """Winning a lead concludes the sale: mark the Closing step done."""

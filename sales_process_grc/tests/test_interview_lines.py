@@ -205,6 +205,9 @@ class TestInterviewLines(InterviewCase):
             self.env.invalidate_all()
             return leads
 
+        # the leads' own lines are inserted in SQL when they are created:
+        # warm the ORM's caches of the line model (defaults) first
+        leads_without_lines(1)._interview_sync_lines()
         # 2 and 11 leads: 18 and 99 lines, one ORM batch: the same queries
         # (10: one is the update of the leads' offer date, a stored compute
         # of the sales force automation that follows the lines)
