@@ -5,6 +5,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
+from ..hooks import init_customers_from_won_leads
 from .attrition_common import AttritionCase
 
 
@@ -45,7 +46,7 @@ class TestInitFromWonLeads(AttritionCase):
         self._forget_status(recent | at_risk | lost)
         self.assertEqual(contact.customer_status, "prospect")
         with freeze_time("2025-04-01 10:00:00"):
-            entities = self.env["res.partner"]._grc_init_customers_from_won_leads()
+            entities = init_customers_from_won_leads(self.env)
         self.assertEqual(entities, recent | at_risk | lost)
         self.assertRecordValues(
             recent | at_risk | lost,
@@ -102,7 +103,7 @@ class TestInitFromWonLeads(AttritionCase):
         self.assertEqual(january.customers_lost, 1)
         # running it again changes nothing
         with freeze_time("2025-04-01 10:00:00"):
-            again = self.env["res.partner"]._grc_init_customers_from_won_leads()
+            again = init_customers_from_won_leads(self.env)
         self.assertFalse(again)
         self.assertEqual(len(self._events(recent | at_risk | lost)), 6)
         self.assertEqual(len(self._events(already)), 1)
