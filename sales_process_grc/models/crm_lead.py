@@ -8,6 +8,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from .grc_selection import check_selection_values
+
 _logger = logging.getLogger(__name__)
 PROSPECT_TEMPERATURES = [("cold", "Cold"), ("warm", "Warm"), ("hot", "Hot")]
 TEMPERATURE_RANK = {False: 0, None: 0, "cold": 1, "warm": 2, "hot": 3}
@@ -17,6 +19,8 @@ COOLING_WARM_DAYS_PARAM = "sales_process_grc.temperature_warm_days"
 COOLING_HOT_DAYS_DEFAULT = 30
 COOLING_WARM_DAYS_DEFAULT = 60
 COOLING_BATCH_SIZE = 1000
+# selection fields of the addon checked with a clear error on create/write
+GRC_SELECTION_FIELDS = ("prospect_temperature", "prospecting_goal")
 
 
 class CrmLead(models.Model):
@@ -185,6 +189,7 @@ class CrmLead(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_selection_values(self, vals_list, GRC_SELECTION_FIELDS)
         now = fields.Datetime.now()
         for vals in vals_list:
             self._check_date_closed_given(vals.get("date_closed"))
@@ -200,6 +205,7 @@ class CrmLead(models.Model):
         return leads
 
     def write(self, vals):
+        check_selection_values(self, [vals], GRC_SELECTION_FIELDS)
         if vals.get("date_closed"):
             for lead in self:
                 lead._check_date_closed_given(vals["date_closed"], lead.create_date)

@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .grc_selection import check_selection_values
+
 
 class SalesInterviewLine(models.Model):
     """One step of the sales interview on one lead: the rep's checklist."""
@@ -103,12 +105,14 @@ class SalesInterviewLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_selection_values(self, vals_list, ["state"])
         for vals in vals_list:
             if vals.get("state", "todo") != "todo":
                 vals.update(self._done_values(vals["state"]))
         return super().create(vals_list)
 
     def write(self, vals):
+        check_selection_values(self, [vals], ["state"])
         self._check_lead_unchanged(vals)
         if "state" in vals:
             vals = {**vals, **self._done_values(vals["state"])}
