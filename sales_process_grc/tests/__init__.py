@@ -26,3 +26,4 @@ from . import test_attrition_analysis
 from . import test_partner_views
 from . import test_lawful_email
 from . import test_access_matrix
+from . import test_bad_input
