@@ -98,6 +98,27 @@ class SalesInformationLetter(models.Model):
         return template or self.env["mail.template"], statuses
 
     @api.model
+    def _get_current_period_start(self):
+        """First day of the current period of the letter's scheduled action."""
+        cron = self.env.ref(LETTER_CRON_XMLID, raise_if_not_found=False)
+        return self._get_period_start(
+            fields.Date.context_today(self),
+            cron.interval_number if cron else 1,
+            cron.interval_type if cron else "months",
+        )
+
+    @api.model
+    def _get_recipients_domain(self, statuses):
+        """Partners of ``statuses`` that may receive the letter: an email,
+        no opposition (blacklist) and a legal basis for commercial emails."""
+        return (
+            Domain("customer_status", "in", statuses)
+            & Domain("email_normalized", "!=", False)
+            & Domain("is_blacklisted", "=", False)
+            & Domain("grc_email_legal_basis", "in", list(EMAIL_ALLOWED_BASES))
+        )
+
+    @api.model
     def _cron_send_information_letter(self, batch_size=LETTER_BATCH_SIZE):
         """Queue the information letter for the partners of the chosen
         statuses that did not get it in the current period.
@@ -111,24 +132,12 @@ class SalesInformationLetter(models.Model):
         template, statuses = self._get_settings()
         if not template or template.model != "res.partner" or not statuses:
             return
-        cron = self.env.ref(LETTER_CRON_XMLID, raise_if_not_found=False)
-        today = fields.Date.context_today(self)
-        period_start = self._get_period_start(
-            today,
-            cron.interval_number if cron else 1,
-            cron.interval_type if cron else "months",
-        )
+        period_start = self._get_current_period_start()
         partner_model = self.env["res.partner"]
-        domain = (
-            Domain("customer_status", "in", statuses)
-            & Domain("email_normalized", "!=", False)
-            & Domain("is_blacklisted", "=", False)
-            & Domain("grc_email_legal_basis", "in", EMAIL_ALLOWED_BASES)
-            & Domain(
-                "information_letter_ids",
-                "not any",
-                [("period_start", "=", period_start)],
-            )
+        domain = self._get_recipients_domain(statuses) & Domain(
+            "information_letter_ids",
+            "not any",
+            [("period_start", "=", period_start)],
         )
         ir_cron = self.env["ir.cron"]
         ir_cron._commit_progress(remaining=partner_model.search_count(domain))
