@@ -27,3 +27,5 @@ from . import test_partner_views
 from . import test_lawful_email
 from . import test_access_matrix
 from . import test_bad_input
+from . import test_concurrency
+from . import test_invariants
