@@ -323,23 +323,23 @@ class ResPartner(models.Model):
         return partners
 
     def _grc_log_status_events(self, vals_list):
-        """Create status events and close the validity of the previous ones.
+        """Create status events (the event model closes the previous ones),
+        counted in the company of the partner's history by default.
 
         The log is written as superuser: it is the audit trail of the status
         and salespeople only read it.
         """
         event_model = self.env["sales.customer.status.event"].sudo()
         partner_ids = [vals["partner_id"] for vals in vals_list]
-        current_events = event_model.search(
-            [("partner_id", "in", partner_ids), ("date_next", "=", False)]
-        )
-        current_by_partner = {event.partner_id.id: event for event in current_events}
+        current_by_partner = {
+            event.partner_id.id: event
+            for event in event_model.search(
+                [("partner_id", "in", partner_ids), ("date_next", "=", False)]
+            )
+        }
         partners = self.browse(partner_ids)
-        events_by_date = defaultdict(lambda: event_model)
         for vals, partner in zip(vals_list, partners, strict=True):
             current = current_by_partner.get(partner.id)
-            if current:
-                events_by_date[vals["date"]] |= current
             if not vals.get("company_id"):
                 vals["company_id"] = (
                     current.company_id.id
@@ -348,8 +348,6 @@ class ResPartner(models.Model):
                 )
             vals.setdefault("user_id", partner.user_id.id)
             vals.setdefault("team_id", partner.user_id.sale_team_id.id)
-        for date, events in events_by_date.items():
-            events.write({"date_next": date})
         return event_model.create(vals_list)
 
     def _grc_register_purchases(self, purchases):

@@ -119,6 +119,28 @@ class SalesCustomerStatusEvent(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """New events close the validity of their partner's current event
+        (``date_next``: the day of the first new event of the partner)."""
+        partner_ids = {
+            vals["partner_id"] for vals in vals_list if vals.get("partner_id")
+        }
+        current = self.search(
+            [("partner_id", "in", list(partner_ids)), ("date_next", "=", False)]
+        )
+        events = super().create(vals_list)
+        first_dates = {}
+        for event in events:
+            day = first_dates.get(event.partner_id)
+            if not day or event.date < day:
+                first_dates[event.partner_id] = event.date
+        for day, to_close in current.grouped(
+            lambda event: first_dates[event.partner_id]
+        ).items():
+            to_close.date_next = day
+        return events
+
     @api.depends("old_status", "new_status")
     def _compute_event_type(self):
         for event in self:
