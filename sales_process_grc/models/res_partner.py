@@ -445,6 +445,15 @@ class ResPartner(models.Model):
             event = undone_by_partner.get(entity)
             if last and entity.customer_status == "prospect":
                 entity._grc_set_customer_status("customer", date=last)
+            elif (
+                event
+                and last
+                and last >= event.date
+                and event.old_status in ("at_risk", "lost")
+            ):
+                # a purchase made since the undone one won the customer back
+                # as well: the event becomes that purchase's
+                entity._grc_move_purchase_event(event)
             elif event and (not last or event.old_status in ("at_risk", "lost")):
                 previous = event_model.search(
                     [("partner_id", "=", entity.id), ("id", "!=", event.id)],
@@ -466,6 +475,37 @@ class ResPartner(models.Model):
             elif not last and entity.customer_status != "prospect":
                 entity._grc_set_customer_status("prospect")
         withdrawn.unlink()
+
+    def _grc_move_purchase_event(self, event):
+        """Give the status event ``event`` of the commercial entity ``self``,
+        created by a purchase since undone, to its first remaining purchase
+        on or after the event's day (that purchase made the same change)."""
+        self.ensure_one()
+        leads = (
+            self.env["crm.lead"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [("commercial_entity_id", "=", self.id), ("won_status", "=", "won")]
+            )
+        )
+        day, lead = min(
+            (
+                (lead._grc_purchase_date(), lead)
+                for lead in leads
+                if lead._grc_purchase_date() >= event.date
+            ),
+            key=lambda item: (item[0], item[1].id),
+        )
+        previous = event.search(
+            [
+                ("partner_id", "=", self.id),
+                ("date_next", "=", event.date),
+                ("id", "!=", event.id),
+            ]
+        )
+        previous.date_next = day
+        event.write({"date": day, "lead_id": lead.id})
 
     @api.model
     def _cron_grc_classify_customers(self, batch_size=CLASSIFY_BATCH_SIZE):
