@@ -261,6 +261,7 @@ class TestInvariants(AttritionCase):
                     self.env.invalidate_all()
             with freeze_time(now):
                 self._check(leads, now.date(), classified=operation[0] == "jump")
+        return leads
 
     @settings(
         max_examples=MAX_EXAMPLES,
@@ -277,3 +278,28 @@ class TestInvariants(AttritionCase):
         first, operations = scenario
         with closing(self.env.cr.savepoint()):
             self._run_scenario([first, *operations])
+
+    def test_undone_win_back_keeps_a_later_win_back(self):
+        """Lost, won back by a first deal then bought again: reopening the
+        first deal leaves the customer won back by the second one."""
+        leads = self._run_scenario(
+            [
+                ("create", 0, "hot"),
+                ("win", 0),
+                ("jump", 400),
+                ("create", 0, "warm"),
+                ("win", 1),
+                ("jump", 1),
+                ("create", 0, False),
+                ("win", 2),
+                ("reopen", 1),
+                ("jump", 1),
+            ]
+        )
+        events = self._events(self.entities[0])
+        self.assertEqual(events.mapped("event_type"), ["new", "lost", "won_back"])
+        won_back = events[-1]
+        self.assertEqual(won_back.lead_id, leads[2])
+        self.assertEqual(won_back.date, leads[2].date_closed.date())
+        self.assertEqual(events[-2].date_next, won_back.date)
+        self.assertFalse(won_back.date_next)
