@@ -106,6 +106,7 @@ class SalesInterviewLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         check_selection_values(self, vals_list, ["state"])
+        self._check_done_values_not_given(vals_list)
         for vals in vals_list:
             if vals.get("state", "todo") != "todo":
                 vals.update(self._done_values(vals["state"]))
@@ -113,6 +114,7 @@ class SalesInterviewLine(models.Model):
 
     def write(self, vals):
         check_selection_values(self, [vals], ["state"])
+        self._check_done_values_not_given([vals])
         self._check_lead_unchanged(vals)
         if "state" in vals:
             vals = {**vals, **self._done_values(vals["state"])}
@@ -136,6 +138,20 @@ class SalesInterviewLine(models.Model):
             raise UserError(
                 self.env._(
                     "A step of the sales interview cannot be moved to another lead."
+                )
+            )
+
+    def _check_done_values_not_given(self, vals_list):
+        """When and by whom a step was done are filled in from the state
+        (they date the offer, which times the follow-up email sent to the
+        customer): nobody but the system sets them directly."""
+        if self.env.su:
+            return
+        if any(vals.keys() & {"done_date", "done_user_id"} for vals in vals_list):
+            raise UserError(
+                self.env._(
+                    "The date and the author of a step of the sales interview "
+                    "are filled in automatically when it is done or skipped."
                 )
             )
 
