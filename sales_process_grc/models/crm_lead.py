@@ -21,6 +21,17 @@ COOLING_WARM_DAYS_DEFAULT = 60
 COOLING_BATCH_SIZE = 1000
 # selection fields of the addon checked with a clear error on create/write
 GRC_SELECTION_FIELDS = ("prospect_temperature", "prospecting_goal")
+# fields the sales process fills in (they time the offer follow-up email to
+# the customer): never written directly but by the system
+GRC_SYSTEM_FIELDS = frozenset(
+    {
+        "last_customer_message_date",
+        "offer_presented_date",
+        "offer_awaiting_reply",
+        "interview_progress",
+        "interview_step_id",
+    }
+)
 
 
 class CrmLead(models.Model):
@@ -190,6 +201,7 @@ class CrmLead(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         check_selection_values(self, vals_list, GRC_SELECTION_FIELDS)
+        self._grc_check_system_fields(vals_list)
         now = fields.Datetime.now()
         for vals in vals_list:
             self._check_date_closed_given(vals.get("date_closed"))
@@ -206,6 +218,7 @@ class CrmLead(models.Model):
 
     def write(self, vals):
         check_selection_values(self, [vals], GRC_SELECTION_FIELDS)
+        self._grc_check_system_fields([vals])
         if vals.get("date_closed"):
             for lead in self:
                 lead._check_date_closed_given(vals["date_closed"], lead.create_date)
@@ -253,6 +266,26 @@ class CrmLead(models.Model):
         if entering:
             entering._prospect_temperature_raise_to_stage(stage)
         return result
+
+    def _grc_check_system_fields(self, vals_list):
+        """Refuse a direct write of the fields the sales process fills in,
+        e.g. over RPC (the views show them read-only)."""
+        if self.env.su:
+            return
+        given = set().union(*(GRC_SYSTEM_FIELDS & vals.keys() for vals in vals_list))
+        if given:
+            raise UserError(
+                self.env._(
+                    "These fields are filled in by the sales process and cannot "
+                    "be set directly: %(fields)s.",
+                    fields=", ".join(
+                        sorted(
+                            self._fields[fname]._description_string(self.env)
+                            for fname in given
+                        )
+                    ),
+                )
+            )
 
     def _interview_sync_lines(self):
         """Give each lead one line per applicable step: add the missing ones,
