@@ -522,8 +522,13 @@ class TestAccessActions(AccessMatrixCase):
             wizard = self.env[model].create({})
             return wizard, lambda: True
         if model == "sales.attrition.recompute.wizard":
+            today = fields.Date.context_today(self.env.user)
             wizard = self.env[model].create(
-                {"company_ids": [fields.Command.set(self.company_a.ids)]}
+                {
+                    "date_from": today,
+                    "date_to": today,
+                    "company_ids": [fields.Command.set(self.company_a.ids)],
+                }
             )
             self.env["sales.attrition.snapshot"].search([]).unlink()
             return wizard, lambda: self.env["sales.attrition.snapshot"].search_count([])
@@ -562,6 +567,9 @@ class TestAccessActions(AccessMatrixCase):
                     action = getattr(records.with_user(self.users[user_key]), method)
                     if outcome is OK:
                         action()
+                        self.env.invalidate_all()
+                        if model != "sales.attrition.report.wizard":
+                            self.assertNotEqual(state(), before, "the action ran")
                     else:
                         with self.assertRaises(outcome):
                             with self.env.cr.savepoint():

@@ -5,6 +5,8 @@ inconsistent delays, configuration in use, very long notes, HTML and
 ``<script>`` in every free-text field (views, chatter, mail templates, PDFs),
 CSV import of leads. A clear error and nothing half-written."""
 
+from datetime import timedelta
+
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import TransactionCase, new_test_user, tagged
@@ -351,6 +353,41 @@ class TestLongAndHostileText(BadInputCase):
         self.assertIn(ESCAPED, note[0].body)
         self.assertNotIn("<script", note[0].body)
 
+    def test_script_escaped_in_the_meeting_answer_note(self):
+        customer = self.env["res.partner"].create(
+            {"name": f"Alice {SCRIPT}", "email": "alice@example.com"}
+        )
+        lead = self._lead(partner_id=customer.id, prospect_temperature="hot")
+        start = fields.Datetime.now() + timedelta(days=2)
+        meeting = (
+            self.env["calendar.event"]
+            .with_user(self.salesman)
+            .with_context(mail_notify_author=False)
+            .create(
+                {
+                    "name": f"Visit {SCRIPT}",
+                    "start": start,
+                    "stop": start + timedelta(hours=1),
+                    "opportunity_id": lead.id,
+                    "partner_ids": [
+                        fields.Command.link(customer.id),
+                        fields.Command.link(self.salesman.partner_id.id),
+                    ],
+                }
+            )
+        )
+        attendee = meeting.attendee_ids.filtered(
+            lambda attendee: attendee.partner_id == customer
+        )
+        # the customer's own answer (invitation link)
+        attendee.sudo().do_decline()
+        self.assertEqual(lead.prospect_temperature, "cold")
+        note = lead.message_ids.filtered(lambda message: "declined" in message.body)
+        self.assertTrue(note)
+        self.assertIn(f"Visit {ESCAPED}", note[0].body)
+        self.assertIn(f"Alice {ESCAPED}", note[0].body)
+        self.assertNotIn("<script", note[0].body)
+
     def test_script_escaped_in_mail_templates(self):
         lead = self._hostile_lead()
         partner = self.env["res.partner"].create(
@@ -469,3 +506,71 @@ class TestLeadImport(BadInputCase):
                 errors = [m for m in result["messages"] if m["type"] == "error"]
                 self.assertTrue(errors)
                 self.assertIn(expected, " ".join(m["message"] for m in errors))
+
+
+@tagged("post_install", "-at_install")
+class TestForgedSystemValues(BadInputCase):
+    """What the sales process fills in (when and by whom a step was done, the
+    offer date that times the follow-up email, the last reply of the
+    customer, the progress) cannot be forged over RPC."""
+
+    def test_step_done_date_and_author(self):
+        lead = self._lead()
+        line = self._line(lead).with_user(self.salesman)
+        for values in (
+            {"done_date": "2020-01-01 10:00:00"},
+            {"done_user_id": self.manager.id},
+            {"state": "done", "done_date": "2020-01-01 10:00:00"},
+        ):
+            with self.subTest(values=values):
+                with self.assertRaisesRegex(UserError, "filled in automatically"):
+                    line.write(values)
+        with self.assertRaisesRegex(UserError, "filled in automatically"):
+            self.env["sales.interview.line"].with_user(self.salesman).create(
+                {
+                    "lead_id": lead.id,
+                    "step_id": self.env["sales.interview.step"]
+                    .create({"name": "Forged step"})
+                    .id,
+                    "done_user_id": self.manager.id,
+                }
+            )
+        self.env.invalidate_all()
+        self.assertRecordValues(
+            line, [{"state": "todo", "done_date": False, "done_user_id": False}]
+        )
+        line.action_done()
+        self.assertEqual(line.done_user_id, self.salesman)
+
+    def test_lead_process_fields(self):
+        lead = self._lead(prospect_temperature="warm")
+        before = lead.read(
+            ["prospect_temperature_date", "offer_presented_date", "interview_progress"]
+        )
+        for values in (
+            {"offer_presented_date": "2020-01-01 10:00:00"},
+            {"offer_awaiting_reply": True},
+            {"last_customer_message_date": "2020-01-01 10:00:00"},
+            {"interview_progress": 100.0, "name": "Done already"},
+            {"interview_step_id": False},
+        ):
+            with self.subTest(values=values):
+                with self.assertRaisesRegex(UserError, "filled in by the sales"):
+                    lead.write(values)
+        with self.assertRaisesRegex(UserError, "filled in by the sales"):
+            self.env["crm.lead"].with_user(self.salesman).create(
+                {"name": "Forged", "offer_awaiting_reply": True}
+            )
+        self.env.invalidate_all()
+        self.assertEqual(
+            lead.read(
+                [
+                    "prospect_temperature_date",
+                    "offer_presented_date",
+                    "interview_progress",
+                ]
+            ),
+            before,
+        )
+        self.assertEqual(lead.name, "Bad input lead")
+        self.assertFalse(lead.offer_awaiting_reply)
