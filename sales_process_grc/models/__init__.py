@@ -11,6 +11,7 @@ from . import sales_attrition_snapshot
 from . import calendar_attendee
 from . import res_partner
 from . import ir_actions_report
+from . import base_automation
 from . import sales_information_letter
 from . import crm_lead_win_temperature
 from . import sales_demo_builder
