@@ -74,6 +74,8 @@
             "sales_process_grc/static/tests/tours/automation_settings_tour.js",
             "sales_process_grc/static/tests/tours/prospect_temperature_tour.js",
             "sales_process_grc/static/tests/tours/sales_interview_tour.js",
+            "sales_process_grc/static/tests/tours/rep_day_tour.js",
+            "sales_process_grc/static/tests/tours/admin_day_tour.js",
         ],
     },
 }
