@@ -149,6 +149,9 @@ OBJECTIONS = (
     ),
 )
 LOST_REASONS = ("crm.lost_reason_1", "crm.lost_reason_2", "crm.lost_reason_3")
+# opportunities lost over the history, and how many steps they had done
+LOST_HISTORY = 90
+LOST_AT_STEP = (3, 14, 16, 10, 14, 9, 9, 4, 2)
 
 
 class SalesDemoBuilder(models.AbstractModel):
@@ -212,6 +215,7 @@ class SalesDemoBuilder(models.AbstractModel):
         plan = self._grc_demo_history_plan(customers, rng)
         self._grc_demo_play_history(plan, rng)
         self._grc_demo_build_pipeline(customers, prospects, rng)
+        self._grc_demo_lost_history(prospects, rng)
         self._grc_demo_information_letters(plan)
         self.env["sales.attrition.snapshot"]._compute_history_snapshots()
 
@@ -609,6 +613,82 @@ class SalesDemoBuilder(models.AbstractModel):
                 lead.action_set_lost(
                     lost_reason_id=ref(LOST_REASONS[index % len(LOST_REASONS)]).id
                 )
+        return leads
+
+    @api.model
+    def _grc_demo_lost_history(self, prospects, rng, count=LOST_HISTORY):
+        """Opportunities lost over the history, stopped at every step of the
+        interview (most often at the first contact, the discovery and the
+        offer), so that the drop-off per step reads like a real funnel."""
+        today = fields.Date.context_today(self)
+        start = today - relativedelta(months=HISTORY_MONTHS)
+        span = (today - start).days - 45
+        sales_force = self._grc_demo_sales_force()
+        stopped_at = [
+            done for done, weight in enumerate(LOST_AT_STEP) for _i in range(weight)
+        ]
+        plan = []
+        for index in range(count):
+            created = start + timedelta(days=index * span // count + rng.randint(0, 5))
+            done = rng.choice(stopped_at)
+            if done < 2:
+                temperature = rng.choice(("cold", "cold", False))
+            elif done < 4:
+                temperature = rng.choice(("cold", "warm", "warm"))
+            else:
+                temperature = rng.choice(("warm", "hot", "hot"))
+            plan.append((created, done, temperature))
+        vals_list = []
+        for index, (created, _done, temperature) in enumerate(plan):
+            partner = prospects[index % len(prospects)]
+            user, team = sales_force[index % len(sales_force)]
+            vals_list.append(
+                {
+                    "name": f"{PRODUCTS[index % len(PRODUCTS)]} - {partner.name}",
+                    "type": "opportunity",
+                    "partner_id": partner.id,
+                    "user_id": user.id,
+                    "team_id": team.id,
+                    "expected_revenue": rng.randrange(5000, 80000, 500),
+                    "prospect_temperature": temperature,
+                    "prospecting_goal": ("new_product", "new_target", "new_zone")[
+                        index % 3
+                    ],
+                    # the superuser may set it while the registry loads
+                    "create_date": datetime.combine(created, time(9, 0)),
+                }
+            )
+        leads = (
+            self.env["crm.lead"]
+            .with_context(tracking_disable=True, mail_create_nolog=True)
+            .create(vals_list)
+        )
+        lines = self.env["sales.interview.line"].search(
+            [("lead_id", "in", leads.ids)], order="lead_id, sequence, id"
+        )
+        lines_by_lead = defaultdict(list)
+        for line in lines:
+            lines_by_lead[line.lead_id.id].append(line.id)
+        done_ids = []
+        for lead, (_created, done, _temperature) in zip(leads, plan, strict=True):
+            done_ids.extend(lines_by_lead[lead.id][:done])
+        lines.browse(done_ids).write({"state": "done"})
+        self.env["mail.activity"].search(
+            [("res_model", "=", "crm.lead"), ("res_id", "in", leads.ids)]
+        ).unlink()
+        reasons = [self.env.ref(xmlid).id for xmlid in LOST_REASONS]
+        for reason_id in reasons:
+            leads.filtered(
+                lambda lead, r=reason_id: lead.id % len(reasons) == reasons.index(r)
+            ).action_set_lost(lost_reason_id=reason_id)
+        by_day = defaultdict(list)
+        for lead, (created, _done, _temperature) in zip(leads, plan, strict=True):
+            closed = min(created + timedelta(days=rng.randint(15, 45)), today)
+            by_day[closed].append(lead.id)
+        for day, lead_ids in by_day.items():
+            leads.browse(lead_ids).write(
+                {"date_closed": datetime.combine(day, time(16, 0))}
+            )
         return leads
 
     # ------------------------------------------------------------------
