@@ -117,3 +117,33 @@ class TestSaleOffer(GrcSaleCase):
         order.with_user(self.salesman).action_confirm()
         self.assertEqual(self.lead.prospect_temperature, "warm")
         self.assertEqual(self._offer_line().state, "todo")
+
+    def test_interview_sheet_lists_the_quotations(self):
+        sent = self._order(lead=self.lead, payment_term_id=self.payment_term.id)
+        sent.with_user(self.salesman).action_quotation_sent()
+        cancelled = self._order(lead=self.lead)
+        cancelled.with_user(self.salesman).action_cancel()
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.salesman)
+            ._render_qweb_html(
+                "sales_process_grc.action_report_interview_sheet", self.lead.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn('name="quotations"', html)
+        self.assertIn(sent.name, html)
+        self.assertIn("GRC 45 Days", html)
+        self.assertIn("Quotation Sent", html)
+        self.assertNotIn(cancelled.name, html)
+
+    def test_interview_sheet_without_quotation(self):
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.salesman)
+            ._render_qweb_html(
+                "sales_process_grc.action_report_interview_sheet", self.lead.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("No quotation yet.", html)
