@@ -9,7 +9,7 @@ class CrmLead(models.Model):
     lead lost because the prospect asked not to be contacted records his
     opposition."""
 
-    _inherit = "crm.lead"
+    _inherit = "crm.lead"  # pylint: disable=consider-merging-classes-inherited
 
     def _grc_filter_commercial_email_allowed(self):
         leads = super()._grc_filter_commercial_email_allowed()

@@ -22,9 +22,10 @@ class MailTemplate(models.Model):
         email_values=None,
         email_layout_xmlid=False,
     ):
-        if self.grc_commercial:
-            self = self.with_context(grc_commercial_mail=True)  # noqa: PLW0642
-        return super().send_mail_batch(
+        template = (
+            self.with_context(grc_commercial_mail=True) if self.grc_commercial else self
+        )
+        return super(MailTemplate, template).send_mail_batch(
             res_ids,
             force_send=force_send,
             raise_exception=raise_exception,

@@ -19,7 +19,7 @@ class ResPartner(models.Model):
     contact: France CPCE art. L34-5 and the CNIL guidance. The opposition is
     Odoo's email blacklist."""
 
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     grc_email_legal_basis = fields.Selection(
         EMAIL_LEGAL_BASES,

@@ -26,7 +26,7 @@ class ResPartner(models.Model):
     """Retention of prospects' data (CNIL: three years after the last contact
     coming from the prospect)."""
 
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     grc_retention_due_date = fields.Date(
         string="Retention Limit Reached",
@@ -67,19 +67,28 @@ class ResPartner(models.Model):
         """Commercial entities that may be purged: no purchase in the legal
         accounting period, not a user or a company of the database."""
         accounting_limit = today - relativedelta(years=RETENTION_ACCOUNTING_YEARS)
-        protected = (
-            self.env["res.company"].sudo().with_context(active_test=False).search([])
-        ).partner_id | self.env["res.users"].sudo().with_context(
-            active_test=False
-        ).search([]).partner_id
         return (
             self._grc_commercial_entity_domain()
             & (
                 Domain("last_purchase_date", "=", False)
                 | Domain("last_purchase_date", "<", accounting_limit)
             )
-            & Domain("id", "not in", protected.ids)
+            # never the partners of a company or of a user of the database
+            & Domain("id", "not in", self._grc_retention_protected_ids())
         )
+
+    @api.model
+    def _grc_retention_protected_ids(self):
+        protected = self.browse()
+        for model in ("res.company", "res.users"):
+            protected |= (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("partner_id", "!=", False)])
+                .partner_id
+            )
+        return protected.ids
 
     def _grc_recent_contact_ids(self, since):
         """Ids of the entities of ``self`` with a contact since ``since``:

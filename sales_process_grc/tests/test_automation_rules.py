@@ -210,7 +210,7 @@ class TestAutomationRules(AutomationCase):
             lambda line: line.step_id == self.step_offer
         )
         line.with_user(self.salesman).action_done()
-        line.done_date = fields.Datetime.now() - timedelta(days=days_ago)
+        line.sudo().done_date = fields.Datetime.now() - timedelta(days=days_ago)
         self.assertTrue(lead.offer_awaiting_reply)
         return lead
 

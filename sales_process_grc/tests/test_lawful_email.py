@@ -97,13 +97,13 @@ class TestLawfulEmailConsent(AutomationCase):
             lambda line: line.step_id == self.step_offer
         )
         line.with_user(self.salesman).action_done()
-        line.done_date = fields.Datetime.now() - timedelta(days=8)
+        line.sudo().done_date = fields.Datetime.now() - timedelta(days=8)
         blacklisted_lead = self._create_lead(self.customer_en)
         line = blacklisted_lead.interview_line_ids.filtered(
             lambda line: line.step_id == self.step_offer
         )
         line.with_user(self.salesman).action_done()
-        line.done_date = fields.Datetime.now() - timedelta(days=8)
+        line.sudo().done_date = fields.Datetime.now() - timedelta(days=8)
         self._blacklist(self.customer_en.email)
         rule.last_run = fields.Datetime.now() - timedelta(days=30)
         self._run_rules()
