@@ -341,6 +341,31 @@ class TestAccessMatrix(AccessMatrixCase):
                         )
                         self.assertFalse(found, f"{user_key} sees {record_key}")
 
+    def test_partner_fields_of_the_addon_are_internal(self):
+        """Every field the addon adds to contacts (status, churn, temperature,
+        letters, email legal basis...) is hidden from portal and public users;
+        the sales fields also from employees without sales rights."""
+        partner_model = self.env["res.partner"]
+        added = {
+            fname: field
+            for fname, field in partner_model._fields.items()
+            if field._module == ADDON and not field.related
+        }
+        self.assertIn("customer_status", added)
+        self.assertIn("prospect_temperature", added)
+        for fname, field in added.items():
+            for user_key in ("portal", "public"):
+                with self.subTest(field=fname, user=user_key):
+                    self.assertFalse(
+                        partner_model.with_user(self.users[user_key])._has_field_access(
+                            field, "read"
+                        )
+                    )
+        internal = partner_model.with_user(self.users["internal"])
+        for fname in ("prospect_temperature", "prospect_lead_ids"):
+            self.assertFalse(internal._has_field_access(added[fname], "read"))
+        self.assertTrue(internal._has_field_access(added["customer_status"], "read"))
+
     def test_company_records(self):
         records = {
             "sales.customer.status.event": self.events,
