@@ -1,5 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import importlib.util
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from odoo.tests import tagged
 from odoo.tools import convert_file
@@ -232,6 +234,9 @@ class TestAutomationTemplates(AutomationCase):
             "sales_process_grc.ir_cron_information_letter",
             "sales_process_grc.action_offer_followup",
             "sales_process_grc.mail_activity_type_prepare_offer",
+            "sales_process_grc.mail_template_reconsent",
+            "sales_process_grc.ir_cron_retention",
+            "sales_process_grc.crm_lost_reason_do_not_contact",
         ]
         for xmlid in xmlids:
             module, name = xmlid.split(".")
@@ -239,6 +244,28 @@ class TestAutomationTemplates(AutomationCase):
                 [("module", "=", module), ("name", "=", name)]
             )
             self.assertTrue(data.noupdate, xmlid)
+
+    def test_migration_removes_the_sheet_and_flags_commercial_templates(self):
+        """Databases installed before 19.0.1.0.1 keep their (noupdate)
+        templates: the migration detaches the interview sheet from the offer
+        follow-up and flags the commercial templates."""
+        path = Path(__file__).parent.parent / "migrations/19.0.1.0.1/post-migrate.py"
+        spec = importlib.util.spec_from_file_location("grc_post_migrate", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        sheet = self.env.ref("sales_process_grc.action_report_interview_sheet")
+        followup = self._template("offer_followup")
+        followup.report_template_ids = sheet
+        commercial = self.env["mail.template"].browse(
+            [self._template(key).id for key in COMMERCIAL]
+        )
+        commercial.grc_commercial = False
+        custom = followup.copy({"name": "Custom", "grc_commercial": False})
+        migration.migrate(self.env.cr, "19.0.1.0.0")
+        self.env.invalidate_all()
+        self.assertFalse(followup.report_template_ids)
+        self.assertTrue(all(commercial.mapped("grc_commercial")))
+        self.assertFalse(custom.grc_commercial, "only the shipped templates")
 
     def test_admin_edits_survive_upgrade(self):
         template = self._template("thank_you")
