@@ -3,10 +3,11 @@ from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
-@tagged("post_install", "-at_install")
-class TestSaleOfferTour(HttpCase):
+class SaleOfferTourCase(HttpCase):
     """In the browser, as a salesman with own-documents rights: quotation
-    sent -> Offer step done; confirmed -> the opportunity is hot."""
+    sent -> Offer step done; confirmed -> the opportunity is hot. Odoo 19
+    reads the browser size from the class and only runs the test methods a
+    class defines itself: one class per screen."""
 
     @classmethod
     def setUpClass(cls):  # pylint: disable=invalid-name
@@ -45,7 +46,7 @@ class TestSaleOfferTour(HttpCase):
             )
         )
 
-    def test_tour(self):
+    def _run_tour(self):
         action = self.env.ref("sale.action_quotations_with_onboarding")
         self.start_tour(
             f"/odoo/action-{action.id}/{self.order.id}",
@@ -65,3 +66,22 @@ class TestSaleOfferTour(HttpCase):
                 in (message.body or "")
             )
         )
+
+
+@tagged("post_install", "-at_install")
+class TestSaleOfferTour(SaleOfferTourCase):
+    """On a wide screen."""
+
+    def test_tour(self):
+        self._run_tour()
+
+
+@tagged("post_install", "-at_install")
+class TestSaleOfferTourPhone(SaleOfferTourCase):
+    """On a 375 px wide touch screen."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+
+    def test_tour(self):
+        self._run_tour()

@@ -17,8 +17,9 @@ registry.category("web_tour.tours").add("sales_process_grc_sale_offer_tour", {
     },
     {
       content: "The quotation is sent",
-      trigger:
-        ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Quotation Sent')",
+      // the current state: a button on a wide screen, the dropdown on a phone
+      trigger: `.o_form_view .o_statusbar_status button[aria-checked=true]:contains('Quotation Sent'),
+        .o_form_view .o_statusbar_status .dropdown-toggle:contains('Quotation Sent')`,
     },
     {
       content: "Confirm the quotation",
@@ -27,8 +28,9 @@ registry.category("web_tour.tours").add("sales_process_grc_sale_offer_tour", {
     },
     {
       content: "The quotation is a sales order",
-      trigger:
-        ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Sales Order')",
+      // the current state: a button on a wide screen, the dropdown on a phone
+      trigger: `.o_form_view .o_statusbar_status button[aria-checked=true]:contains('Sales Order'),
+        .o_form_view .o_statusbar_status .dropdown-toggle:contains('Sales Order')`,
     },
   ],
 });
