@@ -86,6 +86,19 @@ class SalesAttritionSnapshot(models.Model):
         return super()._read_group_select(aggregate_spec, query)
 
     @api.model
+    def _compute_snapshots(self, month_starts, companies=None):
+        snapshots = super()._compute_snapshots(month_starts, companies)
+        # a snapshot recomputed without customers any more (its figures reset
+        # to 0) has no revenue either
+        snapshots.filtered(
+            lambda snapshot: not snapshot.customers_start and snapshot.revenue_start
+        ).revenue_start = 0.0
+        snapshots.filtered(
+            lambda snapshot: not snapshot.customers_lost and snapshot.revenue_lost
+        ).revenue_lost = 0.0
+        return snapshots
+
+    @api.model
     def _compute_month_figures(self, month_start, companies):
         figures = super()._compute_month_figures(month_start, companies)
         revenue = self._grc_revenue_month_figures(month_start, companies)

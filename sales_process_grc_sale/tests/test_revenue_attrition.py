@@ -54,6 +54,20 @@ class TestRevenueAttrition(GrcSaleCase):
         self.assertAlmostEqual(snapshot.gross_revenue_retention, 42.86, places=2)
         self.assertEqual(snapshot.attrition_rate, 50.0)
 
+    def test_recompute_without_customers_resets_the_revenue(self):
+        snapshot_model = self.env["sales.attrition.snapshot"]
+        snapshot = snapshot_model._compute_snapshots([self.december], self.company)
+        self.assertTrue(snapshot.revenue_start)
+        # the history withdrawn (e.g. the orders were another customer's)
+        self.env["sales.customer.status.event"].search(
+            [("partner_id", "in", (self.customer | self.globex).ids)]
+        ).unlink()
+        again = snapshot_model._compute_snapshots([self.december], self.company)
+        self.assertEqual(again, snapshot)
+        self.assertEqual((snapshot.customers_start, snapshot.revenue_start), (0, 0.0))
+        self.assertEqual(snapshot.revenue_lost, 0.0)
+        self.assertEqual(snapshot.gross_revenue_retention, 0.0)
+
     def test_dashboard_rates_are_weighted(self):
         snapshots = self.env["sales.attrition.snapshot"]._compute_snapshots(
             [date(2025, 11, 1), self.december], self.company
