@@ -249,7 +249,20 @@ class CrmLead(models.Model):
             )
             previous_entities = reassigned.commercial_entity_id
             undone_events = reassigned._grc_purchase_events()
+        won_dates = {}
+        if "date_closed" not in vals and vals.keys() & {
+            "probability",
+            "stage_id",
+            "active",
+        }:
+            won_dates = {
+                lead.id: lead.date_closed
+                for lead in self
+                if lead.won_status == "won" and lead.date_closed
+            }
         result = super().write(vals)
+        if won_dates:
+            self._grc_keep_won_dates(won_dates)
         if "team_id" in vals or "active" in vals:
             # sudo: a lead handed over to a colleague of another team is no
             # longer visible to the salesperson who just wrote it, its lines
@@ -286,6 +299,25 @@ class CrmLead(models.Model):
                     ),
                 )
             )
+
+    def _grc_keep_won_dates(self, won_dates):
+        """crm moves the closing date of an opportunity already won that is
+        marked won again or archived (not on a move between two won stages):
+        its purchase was made on the day it was won, keep that day.
+
+        :param won_dates: {lead id: closing date} before the write
+        """
+        moved = self.filtered(
+            lambda lead: (
+                lead.id in won_dates
+                and lead.won_status == "won"
+                and lead.date_closed != won_dates[lead.id]
+            )
+        )
+        for date_closed, leads in moved.grouped(
+            lambda lead: won_dates[lead.id]
+        ).items():
+            super(CrmLead, leads).write({"date_closed": date_closed})
 
     def _interview_sync_lines(self):
         """Give each lead one line per applicable step: add the missing ones,

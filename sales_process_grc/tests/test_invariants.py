@@ -303,3 +303,23 @@ class TestInvariants(AttritionCase):
         self.assertEqual(won_back.date, leads[2].date_closed.date())
         self.assertEqual(events[-2].date_next, won_back.date)
         self.assertFalse(won_back.date_next)
+
+    def test_won_again_keeps_the_purchase_day(self):
+        """An opportunity already won, marked won again or archived later,
+        keeps the day of its purchase (crm would move its closing date)."""
+        leads = self._run_scenario(
+            [
+                ("create", 0, False),
+                ("stage", 0, 2),
+                ("jump", 30),
+                ("win", 0),
+                ("jump", 30),
+            ]
+        )
+        won_day = self.start.date()
+        self.assertEqual(leads[0].date_closed.date(), won_day)
+        with freeze_time(self.start + timedelta(days=90)):
+            leads[0].action_archive()
+        self.assertEqual(leads[0].won_status, "won")
+        self.assertEqual(leads[0].date_closed.date(), won_day)
+        self.assertEqual(self.entities[0].last_purchase_date, won_day)
