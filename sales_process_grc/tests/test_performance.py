@@ -1,0 +1,160 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from lxml import etree
+
+from odoo import fields
+from odoo.tests import tagged
+from odoo.tools import SQL
+
+from .prospect_temperature_common import ProspectTemperatureCase
+
+
+def view_specification(env, model, view_type, view_xmlid):
+    """The web client's read specification of a view: its fields, with the
+    display name of the relations (like scripts/bench.py)."""
+    views = env[model].get_views([(env.ref(view_xmlid).id, view_type)])
+    fields_info = views["models"][model]["fields"]
+    arch = etree.fromstring(views["views"][view_type]["arch"])
+    spec = {}
+    for node in arch.iter("field"):
+        if any(parent.tag == "field" for parent in node.iterancestors()):
+            continue
+        info = fields_info.get(node.get("name"), {})
+        relational = info.get("type") in ("many2one", "one2many", "many2many")
+        spec[node.get("name")] = {"fields": {"display_name": {}}} if relational else {}
+    return spec
+
+
+@tagged("post_install", "-at_install")
+class TestPerformance(ProspectTemperatureCase):
+    """Query pins of the hot paths, with the addon's automation rules as
+    installed: the number of queries of a create, a stage change, a kanban
+    read and a cron batch is the same for 10 and for 100 records. A change
+    that adds per-record queries fails here; the timings are measured side
+    by side with vanilla Odoo by ``make bench``."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stage_qualified = cls.env["crm.stage"].create(
+            {"name": "GRC Qualified", "sequence": 2, "team_ids": [(4, cls.team.id)]}
+        )
+        cls.customers = cls.env["res.partner"].create(
+            [
+                {"name": f"Perf Customer {index}", "is_company": True}
+                for index in range(100)
+            ]
+        )
+        # mail's own work (creation message, followers, tracking) is per
+        # record in vanilla Odoo: left out of the pins
+        cls.lead_model = (
+            cls.env["crm.lead"]
+            .with_user(cls.salesman)
+            .with_context(tracking_disable=True)
+        )
+
+    def _lead_values(self, count, **values):
+        return [
+            {
+                "name": f"Perf opportunity {index}",
+                "type": "opportunity",
+                "partner_id": self.customers[index % len(self.customers)].id,
+                "team_id": self.team.id,
+                "user_id": self.salesman.id,
+                "stage_id": self.stage_new.id,
+                **values,
+            }
+            for index in range(count)
+        ]
+
+    def _create_leads(self, count, **values):
+        leads = self.lead_model.create(self._lead_values(count, **values))
+        self.env.flush_all()
+        self.env.invalidate_all()
+        return leads
+
+    def test_create(self):
+        """Create with interview lines (one INSERT for all), stage gates,
+        temperature and automation rules: the same queries for 10 and 100
+        leads."""
+        model = self.lead_model
+        model.create(self._lead_values(2))  # warm the caches
+        for count in (10, 100):
+            vals_list = self._lead_values(count)
+            self.env.invalidate_all()
+            with self.assertQueryCount(64):
+                leads = model.create(vals_list)
+            self.assertEqual(len(leads.interview_line_ids), 9 * count)
+            self.assertEqual(
+                set(leads.mapped("interview_step_id.name")), {"Preparation"}
+            )
+
+    def test_stage_write(self):
+        """Moving leads to the next stage (gates checked, lines and rules):
+        the same queries for 10 and 100 leads."""
+        self._create_leads(2).write({"stage_id": self.stage_qualified.id})
+        for count in (10, 100):
+            leads = self._create_leads(count)
+            with self.assertQueryCount(32):
+                leads.write({"stage_id": self.stage_qualified.id})
+            self.assertEqual(leads.stage_id, self.stage_qualified)
+
+    def test_stage_write_raises_temperature(self):
+        """Entering a stage that makes leads hot: the temperature and its
+        chatter notes in batch, the same queries for 10 and 100 leads (the
+        automation rule's activity per lead is switched off here: it is one
+        activity per record by design)."""
+        self.env.ref(
+            "sales_process_grc.automation_hot_lead_prepare_offer"
+        ).active = False
+        self._create_leads(2).write({"stage_id": self.stage_proposal.id})
+        for count in (10, 100):
+            leads = self._create_leads(count)
+            with self.assertQueryCount(41):
+                leads.write({"stage_id": self.stage_proposal.id})
+            self.assertEqual(set(leads.mapped("prospect_temperature")), {"hot"})
+
+    def test_kanban_read(self):
+        """The pipeline's kanban read with the view's own fields: the same
+        queries for 10 and 80 cards."""
+        spec = view_specification(
+            self.env, "crm.lead", "kanban", "crm.crm_case_kanban_view_leads"
+        )
+        self._create_leads(80)
+        domain = [("type", "=", "opportunity"), ("team_id", "=", self.team.id)]
+        self.lead_model.web_search_read(domain, spec, limit=2)  # warm
+        for limit in (10, 80):
+            self.env.invalidate_all()
+            with self.assertQueryCount(12):
+                result = self.lead_model.web_search_read(domain, spec, limit=limit)
+            self.assertEqual(len(result["records"]), limit)
+
+    def test_cooling_batch(self):
+        """One batch of the cooling cron on 10, 100 and 300 idle hot leads:
+        nothing per lead; what grows is the ORM's packs of 100 rows (notes,
+        tracking values and leads inserted or updated 100 at a time,
+        INSERT_BATCH_SIZE / UPDATE_BATCH_SIZE): 3 queries per 100 leads."""
+        now = fields.Datetime.now()
+        lead_model = self.env["crm.lead"]
+        _enabled, hot_days, warm_days = (
+            lead_model._prospect_temperature_cooling_delays()
+        )
+        for count, queries in ((2, 0), (10, 22), (100, 23), (300, 29)):
+            leads = self._create_leads(count, prospect_temperature="hot")
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE crm_lead SET prospect_temperature_date = %(date)s,
+                    create_date = %(date)s WHERE id IN %(ids)s""",
+                    date=now - timedelta(days=hot_days + 5),
+                    ids=tuple(leads.ids),
+                )
+            )
+            leads = lead_model.browse(leads.ids)
+            self.env.invalidate_all()
+            if count == 2:  # warm the caches
+                leads._prospect_temperature_cool(now, hot_days, warm_days)
+                continue
+            with self.assertQueryCount(queries):
+                leads._prospect_temperature_cool(now, hot_days, warm_days)
+            self.assertEqual(set(leads.mapped("prospect_temperature")), {"warm"})
