@@ -2,7 +2,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 MAX_MONTHS = 120
 
@@ -52,9 +52,19 @@ class SalesAttritionRecomputeWizard(models.TransientModel):
 
     def action_recompute(self):
         self.ensure_one()
-        snapshot_model = self.env["sales.attrition.snapshot"]
-        months = snapshot_model._months_between(self.date_from, self.date_to)
         companies = self.company_ids or self.env.companies
+        if companies - self.env.companies:
+            raise AccessError(
+                self.env._(
+                    "You can only recompute the snapshots of the companies you "
+                    "are working in: %(companies)s.",
+                    companies=", ".join(self.env.companies.mapped("name")),
+                )
+            )
+        # sudo: snapshots are figures computed from the status history, read
+        # only for everyone; the wizard (Sales Administrators) recomputes them
+        snapshot_model = self.env["sales.attrition.snapshot"].sudo()
+        months = snapshot_model._months_between(self.date_from, self.date_to)
         snapshots = snapshot_model._compute_snapshots(months, companies)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sales_process_grc.sales_attrition_snapshot_action"
