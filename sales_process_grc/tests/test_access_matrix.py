@@ -31,9 +31,10 @@ ACL = {
     "sales.lead.objection": {"salesman": ALL, "all_leads": ALL, "manager": ALL},
     # audit trail of the customer status: written by the status mechanism only
     "sales.customer.status.event": {"salesman": "r", "all_leads": "r", "manager": "r"},
-    # monthly figures: recomputed by the Sales Administrator
-    "sales.attrition.snapshot": {"salesman": "r", "all_leads": "r", "manager": ALL},
-    "sales.information.letter": {"salesman": "r", "all_leads": "r", "manager": ALL},
+    # computed figures and the log of the letters sent: read only for everyone
+    # (the recompute wizard and the scheduled actions write them)
+    "sales.attrition.snapshot": {"salesman": "r", "all_leads": "r", "manager": "r"},
+    "sales.information.letter": {"salesman": "r", "all_leads": "r", "manager": "r"},
     # analysis views (SQL views): read only
     "sales.attrition.report": {"salesman": "r", "all_leads": "r", "manager": "r"},
     "sales.customer.cohort.report": {
@@ -82,12 +83,12 @@ COMPANY_RULES = {
     "sales.attrition.snapshot": {
         "salesman": {"a": "r", "b": ""},
         "all_leads": {"a": "r", "b": ""},
-        "manager": {"a": "rwu", "b": ""},
+        "manager": {"a": "r", "b": ""},
     },
     "sales.information.letter": {
         "salesman": {"a": "r", "b": ""},
         "all_leads": {"a": "r", "b": ""},
-        "manager": {"a": "rwu", "b": ""},
+        "manager": {"a": "r", "b": ""},
     },
 }
 
@@ -471,6 +472,38 @@ class TestAccessMultiCompany(AccessMatrixCase):
         env_b = self.env(user=self.salesman_b)
         self.assertTrue(env_b["sales.customer.status.event"].search([]))
         self.assertTrue(env_b["sales.attrition.report"].search([]))
+
+    def test_recompute_only_in_the_companies_worked_in(self):
+        """A recompute prepared while company B was selected does not touch
+        company B once the user works in company A only."""
+        both = new_test_user(
+            self.env,
+            login="matrix_manager_both",
+            groups="sales_team.group_sale_manager",
+            company_id=self.company_a.id,
+            company_ids=(self.company_a | self.company_b).ids,
+        )
+        today = fields.Date.context_today(both)
+        wizard_model = self.env(
+            user=both,
+            context={"allowed_company_ids": (self.company_a | self.company_b).ids},
+        )["sales.attrition.recompute.wizard"]
+        wizard = wizard_model.create(
+            {
+                "date_from": today,
+                "date_to": today,
+                "company_ids": [fields.Command.set(self.company_b.ids)],
+            }
+        )
+        snapshots = self.env["sales.attrition.snapshot"]
+        snapshots.search([]).unlink()
+        # working in company A only, company B cannot be recomputed (the
+        # wizard's company B is not even readable then)
+        wizard.with_context(allowed_company_ids=self.company_a.ids).action_recompute()
+        self.assertFalse(snapshots.search([("company_id", "=", self.company_b.id)]))
+        snapshots.search([]).unlink()
+        wizard.action_recompute()
+        self.assertEqual(snapshots.search([]).company_id, self.company_b)
 
     def test_wizards_refuse_another_company(self):
         """The attrition report and the recompute of snapshots cannot be run on
