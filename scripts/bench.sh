@@ -12,8 +12,10 @@
 #   BENCH_ROUNDS=3    rounds of the everyday operations (median)
 #   BENCH_OUTPUT=...  also write the figures as JSON to this file
 #   BENCH_KEEP=1      keep the two databases afterwards
+#   BENCH_SKIP_SETUP=1  skip scripts/setup.sh (virtualenv already there)
 source "$(dirname "$0")/lib.sh"
-"$REPO_ROOT/scripts/setup.sh"
+# BENCH_SKIP_SETUP=1: use the existing virtualenv as it is
+[ "${BENCH_SKIP_SETUP:-0}" = 1 ] || "$REPO_ROOT/scripts/setup.sh"
 VANILLA_DB=${BENCH_VANILLA_DB:-grc_bench_vanilla}
 ADDON_DB=${BENCH_ADDON_DB:-grc_bench_addon}
 pg_start_if_needed
