@@ -25,6 +25,7 @@ from . import test_attrition_report
 from . import test_attrition_analysis
 from . import test_partner_views
 from . import test_day_tours
+from . import test_report_page_breaks
 from . import test_lawful_email
 from . import test_access_matrix
 from . import test_bad_input
