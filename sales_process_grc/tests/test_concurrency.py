@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 
 import psycopg2
+from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 from psycopg2 import errorcodes
 
@@ -109,7 +110,9 @@ class TestRacingWorkers(WorkerMixin, TransactionCase):
                     "email": "race@example.com",
                 }
             )
-            bought = self.today - timedelta(days=800)
+            # long ago: no other record of the database shares its months
+            bought = self.today - timedelta(days=1000)
+            self.month = bought.replace(day=1) + relativedelta(months=1)
             partner._grc_set_customer_status("customer", date=bought)
             partner._grc_write_status_values(
                 {"last_purchase_date": bought, "customer_since": bought}
@@ -143,20 +146,34 @@ class TestRacingWorkers(WorkerMixin, TransactionCase):
         with self._worker() as env:
             return env[model].search_count(domain)
 
-    def test_no_duplicate_status_change(self):
+    def _race(self, select, batch):
+        """Worker B selects its records (``select``, its snapshot of the
+        database), worker A runs the same ``batch`` on them and commits, then
+        B runs ``batch`` on what it selected: B must be refused. Both only
+        touch the test's records."""
         with self._worker() as env_a, self._worker() as env_b:
-            # B's batch selected the customer (still active in its snapshot)
-            partner_b = env_b["res.partner"].browse(self.partner_id)
-            self.assertEqual(partner_b.customer_status, "customer")
-            # A runs the whole job and commits: the customer is lost
-            env_a["res.partner"]._cron_grc_classify_customers()
-            inactivity = env_b.ref("sales_process_grc.churn_reason_inactivity")
-            self._assert_refused(
-                env_b,
-                lambda: partner_b._grc_set_customer_status(
-                    "lost", reason=inactivity, track=False
-                ),
+            records_b = select(env_b)
+            self.assertTrue(records_b, "worker B selected the record")
+            batch(env_a, select(env_a))
+            env_a.flush_all()
+            env_a.cr.commit()
+            self._assert_refused(env_b, lambda: batch(env_b, records_b))
+
+    def _customer_to_classify(self, env):
+        return env["res.partner"].search(
+            [("id", "=", self.partner_id), ("customer_status", "=", "customer")]
+        )
+
+    def test_no_duplicate_status_change(self):
+        def classify(env, partners):
+            # the batch of the daily classification
+            partners._grc_set_customer_status(
+                "lost",
+                reason=env.ref("sales_process_grc.churn_reason_inactivity"),
+                track=False,
             )
+
+        self._race(self._customer_to_classify, classify)
         self.assertEqual(
             self._count(
                 "sales.customer.status.event",
@@ -172,41 +189,41 @@ class TestRacingWorkers(WorkerMixin, TransactionCase):
             1,
         )
 
+    def _letter_period(self, env):
+        cron = env.ref("sales_process_grc.ir_cron_information_letter")
+        return env["sales.information.letter"]._get_period_start(
+            self.today, cron.interval_number, cron.interval_type
+        )
+
     def test_no_duplicate_letter(self):
-        with self._worker() as env_a, self._worker() as env_b:
-            letter_b = env_b["sales.information.letter"]
-            cron = env_b.ref("sales_process_grc.ir_cron_information_letter")
-            period = letter_b._get_period_start(
-                self.today, cron.interval_number, cron.interval_type
-            )
-            # B's batch selected the customer: no letter yet in its snapshot
-            partners_b = env_b["res.partner"].search(
+        def select(env):
+            # the partners of the job's batch: no letter yet this period
+            return env["res.partner"].search(
                 [
                     ("id", "=", self.partner_id),
                     (
                         "information_letter_ids",
                         "not any",
-                        [("period_start", "=", period)],
+                        [("period_start", "=", self._letter_period(env))],
                     ),
                 ]
             )
-            self.assertTrue(partners_b)
-            env_a["sales.information.letter"]._cron_send_information_letter()
-            template, _statuses = letter_b._get_settings()
 
-            def batch_b():
-                # the body of the job's batch: queue the emails, record them
-                mails = template.send_mail_batch(partners_b.ids, force_send=False)
-                letter_b.create(
-                    {
-                        "partner_id": partners_b.id,
-                        "period_start": period,
-                        "template_id": template.id,
-                        "mail_id": mails.id,
-                    }
-                )
+        def send(env, partners):
+            # the job's batch: queue the emails, record the letters
+            letter_model = env["sales.information.letter"]
+            template, _statuses = letter_model._get_settings()
+            mails = template.send_mail_batch(partners.ids, force_send=False)
+            letter_model.create(
+                {
+                    "partner_id": partners.id,
+                    "period_start": self._letter_period(env),
+                    "template_id": template.id,
+                    "mail_id": mails.id,
+                }
+            )
 
-            self._assert_refused(env_b, batch_b)
+        self._race(select, send)
         self.assertEqual(
             self._count(
                 "sales.information.letter", [("partner_id", "=", self.partner_id)]
@@ -223,20 +240,28 @@ class TestRacingWorkers(WorkerMixin, TransactionCase):
         )
 
     def test_no_duplicate_snapshot(self):
-        month = (self.today.replace(day=1) - timedelta(days=1)).replace(day=1)
-        with self._worker() as env_a, self._worker() as env_b:
-            snapshot_b = env_b["sales.attrition.snapshot"]
-            # B's snapshot of the database: no snapshot of that month yet
-            self.assertFalse(snapshot_b.search([("date_start", "=", month)]))
-            env_a["sales.attrition.snapshot"]._compute_snapshots([month])
-            env_a.cr.commit()
-            self._assert_refused(env_b, lambda: snapshot_b._compute_snapshots([month]))
+        month = self.month
+
+        def select(env):
+            # no snapshot of the month yet: the job will create it
+            company = env["res.partner"].browse(self.partner_id).company_id
+            company = company or env.ref("base.main_company")
+            existing = env["sales.attrition.snapshot"].search(
+                [("date_start", "=", month), ("company_id", "=", company.id)]
+            )
+            return company if not existing else company.browse()
+
+        def compute(env, company):
+            # the job's batch: one month
+            env["sales.attrition.snapshot"]._compute_snapshots([month], company)
+
+        self._race(select, compute)
         with self._worker() as env:
             snapshots = env["sales.attrition.snapshot"].search(
-                [("date_start", "=", month)]
+                [("date_start", "=", month), ("create_date", ">=", self.started)]
             )
-            self.assertTrue(snapshots)
-            self.assertEqual(len(snapshots), len(snapshots.company_id))
+            self.assertEqual(len(snapshots), 1)
+            self.assertEqual(snapshots.customers_start, 1)
 
 
 @tagged("post_install", "-at_install")
