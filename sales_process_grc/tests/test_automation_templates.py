@@ -215,15 +215,14 @@ class TestAutomationTemplates(AutomationCase):
     def test_commercial_templates_identify_the_sender_and_offer_opt_out(self):
         self.company.write({"street": "5 avenue Foch", "zip": "75016", "city": "Paris"})
         for key in COMMERCIAL:
-            with self.subTest(template=key):
-                template = self._template(key)
-                self.assertTrue(template.grc_commercial)
-                record = self.customer_en if key in PARTNER_TEMPLATES else self.lead_en
-                body = self._render(template, record)["body_html"]
-                self.assertIn(self.company.name, body)
-                self.assertIn("5 avenue Foch", body)
-                self.assertIn("/sales_process_grc/unsubscribe", body)
-                self.assertIn("Unsubscribe", body)
+            for lang in ("en", "fr"):
+                with self.subTest(template=key, lang=lang):
+                    template = self._template(key)
+                    self.assertTrue(template.grc_commercial)
+                    body = self._render(template, self._record(key, lang))["body_html"]
+                    self.assertIn(self.company.name, body)
+                    self.assertIn("5 avenue Foch", body)
+                    self.assertIn("/sales_process_grc/unsubscribe", body)
         for key in ("appointment", "brief"):
             self.assertFalse(self._template(key).grc_commercial)
 
