@@ -33,9 +33,9 @@ class SalesInterviewDropoffReport(models.Model):
         "crm.lead": ["create_date", "won_status", "active"],
     }
 
-    step_id = fields.Many2one("sales.interview.step", string="Step", readonly=True)
+    step_id = fields.Many2one("sales.interview.step", readonly=True)
     sequence = fields.Integer(readonly=True, aggregator=False)
-    lead_id = fields.Many2one("crm.lead", string="Lead", readonly=True)
+    lead_id = fields.Many2one("crm.lead", readonly=True)
     date = fields.Date(
         string="Lead Created On", readonly=True, help="Creation day of the lead."
     )
