@@ -1,70 +1,11 @@
-"""Packaging of one bridge addon of this repository (OCA layout).
+"""Packaging of this bridge addon: see ../setup_addon.py (the same for every
+bridge; the addon is the name of this folder)."""
 
-``setup/<addon>/odoo/addons/<addon>`` is a symbolic link to the addon's
-top-level folder, and this file is the same for every bridge: the addon is the
-name of the folder it sits in. ``pip wheel setup/<addon>`` gives the
-distribution ``odoo-addon-<addon>``, which installs the addon at
-``odoo/addons/<addon>`` with every file it ships, and requires Odoo 19.0 and
-the distributions of the repository's addons it depends on.
-"""
-
-import ast
+import sys
 from pathlib import Path
 
-from setuptools import setup
+HERE = Path(__file__).absolute().parent
+sys.path.insert(0, str(HERE.parent))
+from setup_addon import setup_addon  # noqa: E402
 
-HERE = Path(__file__).resolve().parent
-ADDON = HERE.name
-REPO_ROOT = HERE.parent.parent
-ADDON_DIR = HERE / "odoo" / "addons" / ADDON
-manifest = ast.literal_eval((ADDON_DIR / "__manifest__.py").read_text())
-odoo_series = ".".join(manifest["version"].split(".")[:2])
-next_series = f"{odoo_series.split('.')[0]}.{int(odoo_series.split('.')[1]) + 1}"
-# the addons of this repository it depends on have their own distribution
-repository_depends = sorted(
-    depend
-    for depend in manifest.get("depends", [])
-    if (REPO_ROOT / depend / "__manifest__.py").is_file()
-)
-
-# Every file of the addon except byte code: data, views, reports, i18n, static.
-package_files = sorted(
-    str(path.relative_to(ADDON_DIR))
-    for path in ADDON_DIR.rglob("*")
-    if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
-)
-packages = sorted(
-    ".".join(("odoo", "addons", ADDON, *path.parent.relative_to(ADDON_DIR).parts))
-    for path in ADDON_DIR.rglob("__init__.py")
-)
-
-setup(
-    name=f"odoo-addon-{ADDON}",
-    version=manifest["version"],
-    description=manifest["summary"],
-    long_description=(ADDON_DIR / "readme" / "DESCRIPTION.md").read_text(
-        encoding="utf-8"
-    ),
-    long_description_content_type="text/markdown",
-    author=manifest["author"],
-    url=manifest["website"],
-    license="LGPL-3.0-or-later",
-    classifiers=[
-        "Programming Language :: Python",
-        "Framework :: Odoo",
-        f"Framework :: Odoo :: {odoo_series}",
-        "License :: OSI Approved :: "
-        "GNU Lesser General Public License v3 or later (LGPLv3+)",
-    ],
-    python_requires=">=3.10",
-    install_requires=[f"odoo>={odoo_series}a,<{next_series}dev"]
-    + [
-        f"odoo-addon-{depend}>={odoo_series}dev,<{next_series}dev"
-        for depend in repository_depends
-    ],
-    packages=packages,
-    package_dir={f"odoo.addons.{ADDON}": f"odoo/addons/{ADDON}"},
-    package_data={f"odoo.addons.{ADDON}": package_files},
-    include_package_data=False,
-    zip_safe=False,
-)
+setup_addon(HERE)
