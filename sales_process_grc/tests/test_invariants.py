@@ -31,10 +31,10 @@ from .attrition_common import AttritionCase
 from .automation_common import switch_off_sales_automation
 
 # GRC_HYPOTHESIS_EXAMPLES=500 explores more (random) sequences than the
-# suite's fixed ones
+# suite's fixed ones, GRC_HYPOTHESIS_OPERATIONS=20 longer ones
 MAX_EXAMPLES = int(os.environ.get("GRC_HYPOTHESIS_EXAMPLES", "25"))
 EXPLORE = "GRC_HYPOTHESIS_EXAMPLES" in os.environ
-MAX_OPERATIONS = 10
+MAX_OPERATIONS = int(os.environ.get("GRC_HYPOTHESIS_OPERATIONS", "10"))
 TEMPERATURES = (False, "cold", "warm", "hot")
 
 LEAD = st.integers(min_value=0, max_value=7)
