@@ -499,19 +499,17 @@ class CrmLead(models.Model):
             )
         )
 
-    def _interview_schedule_activities(self, previous_steps=None):
+    def _interview_schedule_activities(self):
         """Schedule the activity of the current step for the salesperson when
-        the interview moved to a new step (``previous_steps``: lead id ->
-        step before the change). Run by the automation rule
+        the interview moved to a new step, unless the lead already has one of
+        that type. Run by the automation rule
         ``automation_interview_next_step_activity``."""
-        previous_steps = previous_steps or {}
         for lead in self:
             step = lead.interview_step_id
             activity_type = step.activity_type_id
             if (
                 not activity_type
                 or not lead.active
-                or step == previous_steps.get(lead.id)
                 or activity_type in lead.activity_ids.activity_type_id
             ):
                 continue

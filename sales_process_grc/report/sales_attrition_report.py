@@ -6,6 +6,9 @@ from ..models.crm_lead import PROSPECT_TEMPERATURES
 from ..models.sales_attrition_snapshot import RATE_AGGREGATES, rate_aggregate_sql
 from ..models.sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES
 
+# The analysis covers at most the last ten years, whatever the oldest event.
+ANALYSIS_MAX_MONTHS = 120
+
 
 class SalesAttritionReport(models.Model):
     """Attrition by salesperson and sales team, month by month.
@@ -75,8 +78,13 @@ class SalesAttritionReport(models.Model):
         return SQL(
             """
             WITH months AS (
+                -- bounded: the last %(max_months)s months at most
                 SELECT generate_series(
-                    date_trunc('month', MIN(date)),
+                    GREATEST(
+                        date_trunc('month', MIN(date)),
+                        date_trunc('month', CURRENT_DATE)
+                            - %(max_months)s * interval '1 month'
+                    ),
                     date_trunc('month', CURRENT_DATE),
                     interval '1 month'
                 )::date AS month
@@ -112,6 +120,8 @@ class SalesAttritionReport(models.Model):
                        event.id, 2
                   FROM sales_customer_status_event AS event
                  WHERE event.event_type IN ('new', 'lost', 'won_back')
+                   AND event.date >= date_trunc('month', CURRENT_DATE)
+                       - %(max_months)s * interval '1 month'
             )
             SELECT ROW_NUMBER() OVER (ORDER BY date, kind, event_id) AS id,
                    date, report_rows.partner_id, company_id, user_id, team_id,
@@ -125,6 +135,7 @@ class SalesAttritionReport(models.Model):
                 ON acquisitions.partner_id = report_rows.partner_id
             """,
             active=ACTIVE_CUSTOMER_STATUSES,
+            max_months=ANALYSIS_MAX_MONTHS,
         )
 
     def _read_group_select(self, aggregate_spec, query):
