@@ -249,6 +249,8 @@ class CrmLead(models.Model):
             )
             previous_entities = reassigned.commercial_entity_id
             undone_events = reassigned._grc_purchase_events()
+        # a closing date edited by hand moves the purchase of a won lead
+        closing_edited = "date_closed" in vals
         won_dates = {}
         if "date_closed" not in vals and vals.keys() & {
             "probability",
@@ -274,6 +276,10 @@ class CrmLead(models.Model):
             (previous_entities | reassigned.commercial_entity_id)._grc_sync_purchases(
                 undone_events
             )
+        if closing_edited:
+            self.filtered(
+                lambda lead: lead.won_status == "won"
+            ).commercial_entity_id._grc_sync_purchases()
         if stage.is_won:
             self._interview_mark_won()
         if entering:

@@ -242,6 +242,15 @@ class TestReliabilityCustomerStatus(AttritionCase):
         self.assertEqual(self.customer.last_purchase_date, today)
         self.assertEqual(self._events(self.customer).date, today)
 
+    def test_closing_date_edited_moves_the_purchase(self):
+        lead = self._win(self.customer)
+        # 23 hours earlier: within the day of margin before the lead's creation
+        closed = lead.create_date - timedelta(hours=23)
+        lead.write({"date_closed": closed})
+        day = fields.Date.context_today(lead, closed)
+        self.assertEqual(self.customer.last_purchase_date, day)
+        self.assertEqual(self.customer.customer_since, day)
+
     def test_analysis_is_bounded(self):
         self._win(self.customer)
         event = self._events(self.customer)
