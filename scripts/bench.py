@@ -340,6 +340,7 @@ def measure(env, func, precommit=True):
     c0 = time.process_time()
     result = func()
     env.flush_all()
+    FLUSH_POINTS.append((clock() - t0, cr.sql_log_count - q0, time.process_time() - c0))
     if precommit:
         cr.precommit.run()
         env.flush_all()
@@ -348,6 +349,9 @@ def measure(env, func, precommit=True):
 
 
 CPU_TIMES = []
+# (seconds, queries, CPU seconds) of the last measure once flushed, before
+# the commit hooks (mail's tracking: one message per record in vanilla Odoo)
+FLUSH_POINTS = []
 
 
 def everyday_round(registry, addon, results):
@@ -380,10 +384,12 @@ def everyday_round(registry, addon, results):
 
         seconds, queries, leads = measure(env, lambda: Lead.create(vals))
         record("create", seconds, queries)
+        record("create_flush", *FLUSH_POINTS[-1])
         seconds, queries, _ = measure(
             env, lambda: leads.write({"stage_id": stages[1].id})
         )
         record("stage_write", seconds, queries)
+        record("stage_write_flush", *FLUSH_POINTS[-1])
 
         domain = [("type", "=", "opportunity")]
         reads = {
@@ -412,7 +418,9 @@ def everyday_round(registry, addon, results):
 
 EVERYDAY = (
     ("create", f"create {N_OPS} opportunities (one call)"),
+    ("create_flush", "  the same, flushed, before commit hooks"),
     ("stage_write", f"move {N_OPS} opportunities to the next stage"),
+    ("stage_write_flush", "  the same, flushed, before commit hooks"),
     ("kanban", "kanban web_search_read of 80 (view spec)"),
     ("list", "list web_search_read of 80 (view spec)"),
     ("read_group_stage", "formatted_read_group by stage"),
@@ -555,8 +563,10 @@ def run_addon_work(registry):
         reference = sql_time(
             cr,
             SQL(
-                """SELECT step_id, sum(reached_count), sum(won_count),
-                sum(stalled_count) FROM sales_interview_line GROUP BY step_id"""
+                """SELECT s.id, s.name, sum(l.reached_count), sum(l.won_count),
+                sum(l.stalled_count) FROM sales_interview_line l
+                JOIN sales_interview_step s ON s.id = l.step_id
+                GROUP BY s.id ORDER BY s.sequence, s.id"""
             ),
         )
         rows.append(
@@ -565,7 +575,7 @@ def run_addon_work(registry):
                 key="funnel",
                 label="interview funnel pivot (all lines)",
                 sql_seconds=reference,
-                sql_label="the same sums grouped by step, in SQL",
+                sql_label="the same sums by step, in the steps' order, in SQL",
             )
         )
 
