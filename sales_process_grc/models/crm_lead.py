@@ -452,6 +452,32 @@ class CrmLead(models.Model):
             if field.compute:
                 self.env.remove_to_compute(field, lines)
 
+    def _compute_field_value(self, field):
+        """The funnel of the interview lines counts the won leads: recompute it
+        for the leads whose won status really changed, rather than on every
+        change of stage, activity or probability (``won_status`` depends on
+        them; ``_compute_funnel`` does not depend on it for that reason)."""
+        if field.name != "won_status" or field.model_name != self._name:
+            return super()._compute_field_value(field)
+        cache = field._get_cache(self.env)
+        missing = object()
+        old = {record_id: cache.get(record_id, missing) for record_id in self._ids}
+        result = super()._compute_field_value(field)
+        changed = [
+            record_id
+            for record_id, value in old.items()
+            if record_id and cache.get(record_id, missing) != value
+        ]
+        if changed:
+            lines = (
+                self.env["sales.interview.line"]
+                .sudo()
+                .search([("lead_id", "in", changed)])
+            )
+            for fname in ("reached_count", "won_count", "stalled_count"):
+                self.env.add_to_compute(lines._fields[fname], lines)
+        return result
+
     def _interview_mark_won(self):
         """Winning a lead concludes the sale: mark the Closing step done."""
         lines = self.env["sales.interview.line"].search(

@@ -94,7 +94,9 @@ class SalesInterviewLine(models.Model):
         "A step appears only once on a lead.",
     )
 
-    @api.depends("state", "lead_id.interview_step_id", "lead_id.won_status")
+    # and the lead's won status: recomputed by crm.lead._compute_field_value
+    # when it changes
+    @api.depends("state", "lead_id.interview_step_id")
     def _compute_funnel(self):
         for line in self:
             current = line.lead_id.interview_step_id == line.step_id

@@ -83,7 +83,7 @@ class TestPerformance(ProspectTemperatureCase):
         for count in (10, 100):
             vals_list = self._lead_values(count)
             self.env.invalidate_all()
-            with self.assertQueryCount(64):
+            with self.assertQueryCount(65):
                 leads = model.create(vals_list)
             self.assertEqual(len(leads.interview_line_ids), 9 * count)
             self.assertEqual(
@@ -96,7 +96,7 @@ class TestPerformance(ProspectTemperatureCase):
         self._create_leads(2).write({"stage_id": self.stage_qualified.id})
         for count in (10, 100):
             leads = self._create_leads(count)
-            with self.assertQueryCount(32):
+            with self.assertQueryCount(30):
                 leads.write({"stage_id": self.stage_qualified.id})
             self.assertEqual(leads.stage_id, self.stage_qualified)
 
@@ -111,7 +111,7 @@ class TestPerformance(ProspectTemperatureCase):
         self._create_leads(2).write({"stage_id": self.stage_proposal.id})
         for count in (10, 100):
             leads = self._create_leads(count)
-            with self.assertQueryCount(41):
+            with self.assertQueryCount(39):
                 leads.write({"stage_id": self.stage_proposal.id})
             self.assertEqual(set(leads.mapped("prospect_temperature")), {"hot"})
 
