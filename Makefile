@@ -5,7 +5,7 @@ help:
 	@echo "make run    set up everything and serve Odoo with the addon and demo data on http://127.0.0.1:8069 (admin/admin)"
 	@echo "make test   set up everything, run the addon's Odoo tests and the repository tests"
 	@echo "make lint   run the linters (pre-commit: ruff, pylint-odoo, OCA hooks, prettier)"
-	@echo "make bench  benchmark of the batch operations (time, queries, memory); BENCH_SCALE=0.1 for a quick run"
+	@echo "make bench  the addon side by side with vanilla Odoo, budgets checked (BENCH_SCALE=1 for the published size)"
 	@echo "make setup  only the set-up (virtualenv, PostgreSQL cluster, system packages)"
 	@echo "make clean  remove .venv, .venv-lint, var/ (and the local database cluster) and node_modules"
 
