@@ -2,17 +2,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """README screenshots, taken from a running demo database.
 
-Drives the system Chromium with Playwright (requirements/test.txt) and saves,
+Drives the system Chromium with Playwright (requirements/screenshots.txt, in
+.venv-screenshots: run it through scripts/screenshots.sh) and saves,
 at desktop (1280x800) and phone (375x667, touch) sizes: the pipeline, the
 Sales Interview tab of a hot opportunity and the attrition dashboard; plus
 the pages of that opportunity's interview sheet PDF (pdftoppm). The PNGs are
 reduced to a 256-colour palette to keep the repository small.
 
 Usage (a server running on a database installed with the demo data, e.g.
-``make run``):
+``make run`` in another terminal):
 
-    .venv/bin/python scripts/screenshots.py --url http://localhost:8069 \\
-        --db sales_process_grc --login admin --password admin
+    make screenshots        # or: bash scripts/screenshots.sh --login admin
 
 Run it again after a UI change and commit docs/screenshots/.
 """
