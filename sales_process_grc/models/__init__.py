@@ -13,7 +13,6 @@ from . import res_partner
 from . import ir_actions_report
 from . import base_automation
 from . import sales_information_letter
-from . import crm_lead_win_temperature
 from . import sales_demo_builder
 from . import ir_actions_server
 from . import mail_template

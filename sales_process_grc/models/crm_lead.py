@@ -119,6 +119,17 @@ class CrmLead(models.Model):
         "winning and cooling.",
     )
 
+    won_prospect_temperature = fields.Selection(
+        PROSPECT_TEMPERATURES,
+        string="Temperature When Won",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Prospect temperature just before the opportunity was won (empty: "
+        "not qualified). Winning makes the prospect hot; this keeps the "
+        "temperature it had, for the attrition by temperature.",
+    )
+
     prospect_temperature_date = fields.Datetime(
         string="Temperature Since",
         readonly=True,
@@ -306,7 +317,7 @@ class CrmLead(models.Model):
                 )
             )
 
-    def _grc_keep_won_dates(self, won_dates):
+    def _grc_keep_won_dates(self, won_dates):  # pylint: disable=missing-return
         """crm moves the closing date of an opportunity already won that is
         marked won again or archived (not on a move between two won stages):
         its purchase was made on the day it was won, keep that day.
@@ -323,7 +334,11 @@ class CrmLead(models.Model):
         for date_closed, leads in moved.grouped(
             lambda lead: won_dates[lead.id]
         ).items():
-            super(CrmLead, leads).write({"date_closed": date_closed})
+            # crm's own write: the day is put back as crm had it, this module's
+            # write (closing date checks, purchase moves) has nothing to do
+            super(CrmLead, leads).write(  # pylint: disable=super-method-mismatch
+                {"date_closed": date_closed}
+            )
 
     def _interview_sync_lines(self):
         """Give each lead one line per applicable step: add the missing ones,
@@ -553,13 +568,19 @@ class CrmLead(models.Model):
             )
 
     def _handle_won_lost(self, old_status_by_lead, new_status_by_lead):
-        result = super()._handle_won_lost(old_status_by_lead, new_status_by_lead)
+        # the temperature before winning (which makes the lead hot), for the
+        # attrition by temperature when won
         newly_won = self.filtered(
             lambda lead: (
                 new_status_by_lead.get(lead.id, {}).get("is_won")
                 and not old_status_by_lead.get(lead.id, {}).get("is_won")
             )
         )
+        for temperature, leads in newly_won.grouped("prospect_temperature").items():
+            leads.with_context(tracking_disable=True).write(
+                {"won_prospect_temperature": temperature or False}
+            )
+        result = super()._handle_won_lost(old_status_by_lead, new_status_by_lead)
         if newly_won:
             newly_won._prospect_temperature_apply("hot", self.env._("Opportunity won"))
             purchases = newly_won.filtered("partner_id")
