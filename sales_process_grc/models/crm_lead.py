@@ -9,6 +9,7 @@ from odoo.fields import Domain
 from odoo.tools import SQL
 
 from .grc_selection import check_selection_values
+from .grc_settings import get_bool_param, get_int_param
 
 _logger = logging.getLogger(__name__)
 PROSPECT_TEMPERATURES = [("cold", "Cold"), ("warm", "Warm"), ("hot", "Hot")]
@@ -751,17 +752,13 @@ class CrmLead(models.Model):
     @api.model
     def _prospect_temperature_cooling_delays(self):
         """Return (enabled, hot_days, warm_days) from the settings."""
-        params = self.env["ir.config_parameter"].sudo()
-        enabled = params.get_param(COOLING_PARAM, "False") not in ("False", "0", "")
-
-        def _days(key, default):
-            try:
-                return int(params.get_param(key, default))
-            except (TypeError, ValueError):
-                return default
-
-        hot_days = _days(COOLING_HOT_DAYS_PARAM, COOLING_HOT_DAYS_DEFAULT)
-        warm_days = _days(COOLING_WARM_DAYS_PARAM, COOLING_WARM_DAYS_DEFAULT)
+        enabled = get_bool_param(self.env, COOLING_PARAM)
+        hot_days = get_int_param(
+            self.env, COOLING_HOT_DAYS_PARAM, COOLING_HOT_DAYS_DEFAULT
+        )
+        warm_days = get_int_param(
+            self.env, COOLING_WARM_DAYS_PARAM, COOLING_WARM_DAYS_DEFAULT
+        )
         if hot_days <= 0 or warm_days <= hot_days:
             _logger.info(
                 "Invalid prospect cooling delays (%s, %s): using the defaults",

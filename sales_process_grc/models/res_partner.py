@@ -8,9 +8,12 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
 from .crm_lead import PROSPECT_TEMPERATURES, TEMPERATURE_RANK
+from .grc_settings import get_int_param
 from .sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES, CUSTOMER_STATUSES
 
 _logger = logging.getLogger(__name__)
+AT_RISK_DAYS_PARAM = "sales_process_grc.at_risk_days"
+LOST_DAYS_PARAM = "sales_process_grc.lost_days"
 DEFAULT_AT_RISK_DAYS = 180
 DEFAULT_LOST_DAYS = 365
 CLASSIFY_BATCH_SIZE = 1000
@@ -179,16 +182,8 @@ class ResPartner(models.Model):
     def _grc_get_thresholds(self):
         """Return (at_risk_days, lost_days) from the settings, or the defaults
         when the parameters are missing or inconsistent."""
-        params = self.env["ir.config_parameter"].sudo()
-        try:
-            at_risk_days = int(
-                params.get_param("sales_process_grc.at_risk_days", DEFAULT_AT_RISK_DAYS)
-            )
-            lost_days = int(
-                params.get_param("sales_process_grc.lost_days", DEFAULT_LOST_DAYS)
-            )
-        except ValueError:
-            at_risk_days, lost_days = DEFAULT_AT_RISK_DAYS, DEFAULT_LOST_DAYS
+        at_risk_days = get_int_param(self.env, AT_RISK_DAYS_PARAM, DEFAULT_AT_RISK_DAYS)
+        lost_days = get_int_param(self.env, LOST_DAYS_PARAM, DEFAULT_LOST_DAYS)
         if not 0 < at_risk_days < lost_days:
             _logger.info(
                 "Inconsistent attrition thresholds (%s, %s): using the defaults",

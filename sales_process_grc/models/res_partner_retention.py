@@ -7,6 +7,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from .grc_settings import get_bool_param, get_int_param
+
 _logger = logging.getLogger(__name__)
 
 RETENTION_YEARS_PARAM = "sales_process_grc.retention_years"
@@ -49,17 +51,11 @@ class ResPartner(models.Model):
 
     @api.model
     def _grc_retention_settings(self):
-        params = self.env["ir.config_parameter"].sudo()
-        try:
-            years = int(
-                params.get_param(RETENTION_YEARS_PARAM, RETENTION_YEARS_DEFAULT)
-            )
-        except ValueError:
-            years = RETENTION_YEARS_DEFAULT
+        years = get_int_param(self.env, RETENTION_YEARS_PARAM, RETENTION_YEARS_DEFAULT)
         return (
             max(years, 1),
-            bool(params.get_param(RETENTION_ARCHIVE_PARAM)),
-            bool(params.get_param(RETENTION_RECONSENT_PARAM)),
+            get_bool_param(self.env, RETENTION_ARCHIVE_PARAM),
+            get_bool_param(self.env, RETENTION_RECONSENT_PARAM),
         )
 
     @api.model
