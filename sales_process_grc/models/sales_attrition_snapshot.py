@@ -11,6 +11,21 @@ RATE_AGGREGATES = (
 )
 
 
+def attrition_rates(lost, start):
+    """(attrition, retention) rates in % of ``lost`` customers out of the
+    ``start`` customers of a period: the one formula of the addon (snapshots,
+    attrition report), like ``percentage_sql`` in SQL."""
+    if not start:
+        return 0.0, 0.0
+    attrition = lost * 100.0 / start
+    return attrition, max(100.0 - attrition, 0.0)
+
+
+def percentage_sql(part, whole):
+    """SQL of ``part`` in % of ``whole`` (0 when ``whole`` is 0 or NULL)."""
+    return SQL("COALESCE(%s * 100.0 / NULLIF(%s, 0), 0)", part, whole)
+
+
 def annualise_attrition(monthly_rate):
     """Annual attrition (%) of a monthly attrition rate (%) kept for twelve
     months: 100 x (1 - (1 - monthly)^12)."""
@@ -25,7 +40,7 @@ def rate_aggregate_sql(model, aggregate_spec, query):
     one of the group's (average) monthly rate."""
     start = SQL("SUM(%s)", model._field_to_sql(model._table, "customers_start", query))
     lost = SQL("SUM(%s)", model._field_to_sql(model._table, "customers_lost", query))
-    attrition = SQL("COALESCE(%s * 100.0 / NULLIF(%s, 0), 0)", lost, start)
+    attrition = percentage_sql(lost, start)
     if aggregate_spec == "attrition_rate:avg":
         return attrition
     if aggregate_spec == "attrition_rate_annual:avg":
@@ -148,15 +163,12 @@ class SalesAttritionSnapshot(models.Model):
                 + snapshot.customers_won_back_lost
                 - snapshot.customers_lost
             )
-            if start:
-                attrition = snapshot.customers_lost * 100.0 / start
-                snapshot.attrition_rate = attrition
-                snapshot.retention_rate = max(100.0 - attrition, 0.0)
-                snapshot.attrition_rate_annual = annualise_attrition(attrition)
-            else:
-                snapshot.attrition_rate = 0.0
-                snapshot.retention_rate = 0.0
-                snapshot.attrition_rate_annual = 0.0
+            attrition, retention = attrition_rates(snapshot.customers_lost, start)
+            snapshot.attrition_rate = attrition
+            snapshot.retention_rate = retention
+            snapshot.attrition_rate_annual = (
+                annualise_attrition(attrition) if start else 0.0
+            )
 
     def _read_group_select(self, aggregate_spec, query):
         if aggregate_spec in RATE_AGGREGATES:

@@ -8,7 +8,7 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools.misc import format_date
 
-from ..models.sales_attrition_snapshot import annualise_attrition
+from ..models.sales_attrition_snapshot import annualise_attrition, attrition_rates
 
 FIGURES = (
     "customers_start",
@@ -28,14 +28,6 @@ CHART_HEIGHT = 260
 CHART_LEFT = 52
 CHART_BOTTOM = 30
 CHART_TOP = 20
-
-
-def _rate(lost, start):
-    """Attrition and retention rates, as the snapshots compute them."""
-    if not start:
-        return 0.0, 0.0
-    attrition = lost * 100.0 / start
-    return attrition, max(100.0 - attrition, 0.0)
 
 
 class ReportAttrition(models.AbstractModel):
@@ -84,12 +76,12 @@ class ReportAttrition(models.AbstractModel):
             "customers_won_back": sum(month["customers_won_back"] for month in monthly),
             "customers_end": monthly[-1]["customers_end"],
         }
-        totals["attrition_rate"], totals["retention_rate"] = _rate(
+        totals["attrition_rate"], totals["retention_rate"] = attrition_rates(
             totals["customers_lost"], totals["customers_start"]
         )
         # average monthly rate (lost over the customer-months at risk of
         # leaving) and the yearly attrition it amounts to
-        totals["attrition_rate_monthly"] = _rate(
+        totals["attrition_rate_monthly"] = attrition_rates(
             totals["customers_lost"],
             sum(month["customers_start"] for month in monthly),
         )[0]
@@ -175,7 +167,7 @@ class ReportAttrition(models.AbstractModel):
                 + values["customers_won_back_lost"]
                 - values["customers_lost"]
             )
-            values["attrition_rate"], values["retention_rate"] = _rate(
+            values["attrition_rate"], values["retention_rate"] = attrition_rates(
                 values["customers_lost"], values["customers_start"]
             )
             values["attrition_rate_annual"] = annualise_attrition(
@@ -252,7 +244,7 @@ class ReportAttrition(models.AbstractModel):
         )
         result = []
         for group, values in rows.items():
-            values["attrition_rate"], values["retention_rate"] = _rate(
+            values["attrition_rate"], values["retention_rate"] = attrition_rates(
                 values["customers_lost"], values["customers_start"]
             )
             values["record"] = group
@@ -333,12 +325,12 @@ class ReportAttrition(models.AbstractModel):
         result = []
         for temperature in sorted(rows, key=order.get):
             values = rows[temperature]
-            values["attrition_rate"], values["retention_rate"] = _rate(
+            values["attrition_rate"], values["retention_rate"] = attrition_rates(
                 values["customers_lost"], values["customers_start"]
             )
-            monthly = _rate(values["customers_lost"], values["customers_start_months"])[
-                0
-            ]
+            monthly = attrition_rates(
+                values["customers_lost"], values["customers_start_months"]
+            )[0]
             values["attrition_rate_monthly"] = monthly
             values["attrition_rate_annual"] = annualise_attrition(monthly)
             result.append(values)

@@ -3,6 +3,7 @@ from odoo import fields, models
 from odoo.tools import SQL
 
 from ..models.crm_lead import PROSPECT_TEMPERATURES
+from ..models.sales_attrition_snapshot import percentage_sql
 from ..models.sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES
 
 # Cohorts of the last three years (a cohort matrix is read over a few years)
@@ -148,7 +149,5 @@ class SalesCustomerCohortReport(models.Model):
         if aggregate_spec == "retention_rate:avg":
             cohort = self._field_to_sql(self._table, "customers_cohort", query)
             retained = self._field_to_sql(self._table, "customers_retained", query)
-            return SQL(
-                "COALESCE(SUM(%s) * 100.0 / NULLIF(SUM(%s), 0), 0)", retained, cohort
-            )
+            return percentage_sql(SQL("SUM(%s)", retained), SQL("SUM(%s)", cohort))
         return super()._read_group_select(aggregate_spec, query)

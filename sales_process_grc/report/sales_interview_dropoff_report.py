@@ -2,6 +2,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from ..models.sales_attrition_snapshot import percentage_sql
+
 
 class SalesInterviewDropoffReport(models.Model):
     """Drop-off per step of the sales interview: of the leads that reached a
@@ -98,7 +100,5 @@ class SalesInterviewDropoffReport(models.Model):
         if aggregate_spec == "dropoff_rate:avg":
             reached = self._field_to_sql(self._table, "leads_reached", query)
             dropped = self._field_to_sql(self._table, "leads_dropped", query)
-            return SQL(
-                "COALESCE(SUM(%s) * 100.0 / NULLIF(SUM(%s), 0), 0)", dropped, reached
-            )
+            return percentage_sql(SQL("SUM(%s)", dropped), SQL("SUM(%s)", reached))
         return super()._read_group_select(aggregate_spec, query)

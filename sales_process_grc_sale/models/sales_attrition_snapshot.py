@@ -7,6 +7,10 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from odoo.addons.sales_process_grc.models.sales_attrition_snapshot import (
+    attrition_rates,
+    percentage_sql,
+)
 from odoo.addons.sales_process_grc.models.sales_customer_status_event import (
     ACTIVE_CUSTOMER_STATUSES,
 )
@@ -62,11 +66,11 @@ class SalesAttritionSnapshot(models.Model):
 
     @api.model
     def _grc_revenue_rates(self, lost, start):
-        """(revenue churn, gross revenue retention) in percent."""
+        """(revenue churn, gross revenue retention) in percent: the formula of
+        the customer attrition, on amounts."""
         if not start or start <= 0:
             return 0.0, 0.0
-        churn = lost * 100.0 / start
-        return churn, max(100.0 - churn, 0.0)
+        return attrition_rates(lost, start)
 
     def _read_group_select(self, aggregate_spec, query):
         # rates of a group: from the sums (weighted), like the attrition rate
@@ -77,7 +81,7 @@ class SalesAttritionSnapshot(models.Model):
             lost = SQL(
                 "SUM(%s)", self._field_to_sql(self._table, "revenue_lost", query)
             )
-            churn = SQL("COALESCE(%s * 100.0 / NULLIF(%s, 0), 0)", lost, start)
+            churn = percentage_sql(lost, start)
             if aggregate_spec == "revenue_churn_rate:avg":
                 return churn
             return SQL(
