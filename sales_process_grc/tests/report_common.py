@@ -31,21 +31,27 @@ class ReportCase(TransactionCase):
         return html.decode() if isinstance(html, bytes) else str(html)
 
     @staticmethod
-    def _pdf_to_text(pdf):
-        """Text of the PDF (pdftotext -layout, poppler-utils: the lines of
-        the page, table rows kept on one line), whitespace collapsed; the
-        second value is the number of pages."""
+    def _pdf_layout_text(pdf):
+        """Raw text of the PDF (pdftotext -layout, poppler-utils: the lines of
+        the page, table rows kept on one line), pages separated by form
+        feeds."""
         fd, path = tempfile.mkstemp(suffix=".pdf", prefix="grc_report_test_")
         try:
             with os.fdopen(fd, "wb") as pdf_file:
                 pdf_file.write(pdf)
-            raw = subprocess.run(
+            return subprocess.run(
                 ["pdftotext", "-layout", "-enc", "UTF-8", path, "-"],
                 capture_output=True,
                 check=True,
             ).stdout.decode()
         finally:
             os.unlink(path)
+
+    @classmethod
+    def _pdf_to_text(cls, pdf):
+        """Text of the PDF, whitespace collapsed; the second value is the
+        number of pages."""
+        raw = cls._pdf_layout_text(pdf)
         pages = raw.count("\f")
         # narrow and regular no-break spaces (French thousands) as spaces
         text = re.sub(r"[\s\u00a0\u202f]+", " ", raw)

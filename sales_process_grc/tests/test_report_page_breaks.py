@@ -1,8 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import os
-import subprocess
-import tempfile
-
 from odoo.tests import tagged
 
 from .report_common import ReportCase
@@ -18,20 +14,8 @@ class TestReportPageBreaks(ReportCase):
     interview notes, and the page that shows the offer's payment terms label
     always shows the end of the payment terms too."""
 
-    @staticmethod
-    def _pages(pdf):
-        fd, path = tempfile.mkstemp(suffix=".pdf", prefix="grc_breaks_test_")
-        try:
-            with os.fdopen(fd, "wb") as pdf_file:
-                pdf_file.write(pdf)
-            text = subprocess.run(
-                ["pdftotext", "-layout", "-enc", "UTF-8", path, "-"],
-                capture_output=True,
-                check=True,
-            ).stdout.decode()
-        finally:
-            os.unlink(path)
-        return text.split("\f")
+    def _pages(self, pdf):
+        return self._pdf_layout_text(pdf).split("\f")
 
     def test_offer_stays_on_one_page(self):
         lead = self.env["crm.lead"].create(
