@@ -429,6 +429,9 @@ class ResPartner(models.Model):
         undone_by_partner = {event.partner_id: event for event in undone_events}
         purchases = self._grc_get_purchase_dates(entities)
         withdrawn = event_model
+        entities_by_vals = defaultdict(lambda: self.browse())
+        becoming_customers = self.browse()
+        back_to_prospects = self.browse()
         for entity in entities:
             first, last = purchases.get(entity.id, (False, False))
             vals = {}
@@ -436,10 +439,10 @@ class ResPartner(models.Model):
                 vals["customer_since"] = first
             if entity.last_purchase_date != last:
                 vals["last_purchase_date"] = last
-            entity._grc_write_status_values(vals)
+            entities_by_vals[tuple(sorted(vals.items()))] |= entity
             event = undone_by_partner.get(entity)
             if last and entity.customer_status == "prospect":
-                entity._grc_set_customer_status("customer", date=last)
+                becoming_customers |= entity
             elif (
                 event
                 and last
@@ -468,7 +471,18 @@ class ResPartner(models.Model):
                 )
                 previous.date_next = False
             elif not last and entity.customer_status != "prospect":
-                entity._grc_set_customer_status("prospect")
+                back_to_prospects |= entity
+        # one write per distinct set of dates, one status change per status
+        for vals, group in entities_by_vals.items():
+            group._grc_write_status_values(dict(vals))
+        becoming_customers._grc_set_customer_status(
+            "customer",
+            event_values={
+                entity.id: {"date": purchases[entity.id][1]}
+                for entity in becoming_customers
+            },
+        )
+        back_to_prospects._grc_set_customer_status("prospect")
         withdrawn.unlink()
 
     def _grc_move_purchase_event(self, event):
