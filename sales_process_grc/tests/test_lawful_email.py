@@ -405,6 +405,23 @@ class TestLawfulEmailRetention(AutomationCase):
             self._run()
         self.assertFalse(self.old_prospect.with_context(active_test=False).active)
 
+    def test_reconsent_not_allowed_purges_at_once(self):
+        """A due prospect who may not be emailed (opposition) is not asked
+        again: he is purged on the first run."""
+        self.params.set_param("sales_process_grc.retention_archive", "True")
+        self.params.set_param("sales_process_grc.retention_reconsent", "True")
+        self.env["mail.blacklist"]._add("forgotten@example.com")
+        with freeze_time("2026-06-01"):
+            self._run()
+        prospect = self.old_prospect.with_context(active_test=False)
+        self.assertFalse(prospect.active)
+        self.assertFalse(prospect.grc_reconsent_sent_date)
+        self.assertFalse(
+            self.env["mail.mail"].search(
+                [("model", "=", "res.partner"), ("res_id", "=", prospect.id)]
+            )
+        )
+
     def test_reconsent_answered_keeps_the_prospect(self):
         self.params.set_param("sales_process_grc.retention_archive", "True")
         self.params.set_param("sales_process_grc.retention_reconsent", "True")
