@@ -202,6 +202,17 @@ class ResPartner(models.Model):
         return dict(revenue)
 
     @api.model
+    def _grc_write_status_values_grouped(self, vals_by_entity):
+        """Write ``{entity: vals}`` untracked, in one write per distinct set of
+        values (most entities share their dates) instead of one per entity."""
+        to_write = defaultdict(lambda: self.browse())
+        for entity, vals in vals_by_entity.items():
+            if vals:
+                to_write[tuple(sorted(vals.items()))] |= entity
+        for vals, entities in to_write.items():
+            entities._grc_write_status_values(dict(vals), track=False)
+
+    @api.model
     def _grc_init_customers_from_documents(self):
         """Rebuild the purchase history from the sale orders (or invoices)
         that exist when the bridge is installed (post-install hook).
@@ -233,6 +244,7 @@ class ResPartner(models.Model):
         )
         events = []
         won_back = defaultdict(dict)
+        vals_by_entity = {}
         for entity, items in by_entity.items():
             first, first_document = min(items, key=lambda item: (item[0], item[1].id))
             last, last_document = max(items, key=lambda item: (item[0], item[1].id))
@@ -305,7 +317,8 @@ class ResPartner(models.Model):
                         "date": last,
                         **last_document._grc_purchase_event_values(entity),
                     }
-            entity._grc_write_status_values(vals, track=False)
+            vals_by_entity[entity] = vals
+        self._grc_write_status_values_grouped(vals_by_entity)
         self.env["sales.customer.status.event"].sudo().create(events)
         for date, event_values in won_back.items():
             self.browse(list(event_values))._grc_set_customer_status(
