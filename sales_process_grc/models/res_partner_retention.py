@@ -180,8 +180,6 @@ class ResPartner(models.Model):
                             error,
                         )
             if archive:
-                # one blacklist query for the batch, not one per partner
-                allowed = due._grc_filter_commercial_email_allowed()
                 to_purge = due.filtered(
                     lambda partner: (
                         not (reconsent and template)
@@ -191,7 +189,7 @@ class ResPartner(models.Model):
                         )
                         or (
                             not partner.grc_reconsent_sent_date
-                            and partner not in allowed
+                            and not partner._grc_filter_commercial_email_allowed()
                         )
                     )
                 )
