@@ -1,10 +1,21 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+from collections import defaultdict
 
-from odoo import models
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
+from odoo import fields, models
 from odoo.api import SUPERUSER_ID
+from odoo.tools.misc import get_lang
 
 _logger = logging.getLogger(__name__)
+# Context key of the addon's scheduled runs (the daily classification): the
+# activities of the automation rules triggered by a batch are noted in it and
+# then created per assignee, each assignee getting one notification.
+ACTIVITY_DIGEST_KEY = "grc_activity_digest"
+# Records named in that notification (the others are counted)
+ACTIVITY_DIGEST_MAX_NAMES = 50
 
 
 class IrActionsServer(models.Model):
@@ -114,3 +125,112 @@ class IrActionsServer(models.Model):
             )
         else:
             template.send_mail(record.id, force_send=False, raise_exception=True)
+
+    def _run_action_next_activity(self, eval_context=None):
+        """In a batch of the addon's scheduled runs (``ACTIVITY_DIGEST_KEY``
+        in the context, a dict), only note the record: the batch schedules
+        the activities afterwards with ``_grc_schedule_batched_activities``.
+
+        base_automation runs the action record by record and Odoo notifies
+        each activity assigned to someone else on its own ("assigned to you",
+        an email by default): hundreds of them when the daily classification
+        makes hundreds of customers at risk."""
+        batched = self.env.context.get(ACTIVITY_DIGEST_KEY)
+        if (
+            batched is None
+            or not self.activity_type_id
+            or not self.env.context.get("active_id")
+            or self._is_recompute()
+        ):
+            return super()._run_action_next_activity(eval_context=eval_context)
+        ids = self.env.context.get("active_ids") or [self.env.context["active_id"]]
+        batched.setdefault(self.id, []).extend(ids)
+        return False
+
+    def _grc_schedule_batched_activities(self, batched):
+        """Schedule the activities noted in ``batched`` ({action id: record
+        ids}, see ``_run_action_next_activity``): one call per action and
+        assignee, and one notification per assignee listing the records. Same
+        activities (type, summary, note, deadline, assignee) as Odoo's."""
+        for action_id, record_ids in batched.items():
+            action = self.browse(action_id).sudo()
+            records = self.env[action.model_name].browse(record_ids).exists()
+            vals = {
+                "summary": action.activity_summary or "",
+                "note": action.activity_note or "",
+                "activity_type_id": action.activity_type_id.id,
+            }
+            if action.activity_date_deadline_range > 0:
+                vals["date_deadline"] = fields.Date.context_today(
+                    action
+                ) + relativedelta(
+                    **{
+                        action.activity_date_deadline_range_type
+                        or "days": action.activity_date_deadline_range
+                    }
+                )
+            by_user = defaultdict(lambda: records.browse())
+            for record in records:
+                user = self.env["res.users"]
+                if action.activity_user_type == "specific":
+                    user = action.activity_user_id
+                elif (
+                    action.activity_user_type == "generic"
+                    and action.activity_user_field_name in record
+                ):
+                    user = record[action.activity_user_field_name][:1]
+                by_user[user] |= record
+            for user, user_records in by_user.items():
+                user_vals = dict(vals, user_id=user.id) if user else vals
+                activities = user_records.with_context(
+                    mail_activity_quick_update=True
+                ).activity_schedule(**user_vals)
+                if activities:
+                    action._grc_notify_activities_assigned(activities)
+        batched.clear()
+
+    def _grc_notify_activities_assigned(self, activities):
+        """One "assigned to you" notification for the activities of one
+        assignee (``activities``), in the assignee's language."""
+        user = activities.user_id[:1]
+        if not user or user == self.env.user or not user.partner_id:
+            return
+        lang_self = self.with_context(lang=user.lang or self.env.lang)
+        env = lang_self.env
+        records = env[activities[0].res_model].browse(activities.mapped("res_id"))
+        activity_name = activities[0].activity_type_id.with_env(env).name
+        names = Markup("").join(
+            Markup('<li><a href="/odoo/%s/%s">%s</a></li>')
+            % (record._name, record.id, record.display_name)
+            for record in records[:ACTIVITY_DIGEST_MAX_NAMES]
+        )
+        others = len(records) - ACTIVITY_DIGEST_MAX_NAMES
+        more = (
+            Markup("<p>%s</p>") % env._("And %(count)s more.", count=others)
+            if others > 0
+            else Markup()
+        )
+        body = (
+            Markup("<p>%s</p><ul>%s</ul>%s")
+            % (
+                env._(
+                    "%(count)s activities “%(activity)s” were assigned to you, "
+                    "due %(deadline)s:",
+                    count=len(activities),
+                    activity=activity_name,
+                    deadline=activities[0].date_deadline.strftime(get_lang(env).date_format),
+                ),
+                names,
+                more,
+            )
+        )
+        env["mail.thread"].sudo().message_notify(
+            partner_ids=user.partner_id.ids,
+            subject=env._(
+                "%(count)s activities “%(activity)s” assigned to you",
+                count=len(activities),
+                activity=activity_name,
+            ),
+            body=body,
+            email_layout_xmlid="mail.mail_notification_layout",
+        )

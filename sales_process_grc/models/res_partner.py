@@ -107,16 +107,18 @@ class ResPartner(models.Model):
     def _commercial_fields(self):
         return super()._commercial_fields() + sorted(CUSTOMER_STATUS_FIELDS)
 
-    def _children_sync(self, values):
-        # _grc_write_status_values() already copied the status on the contacts
-        # in one batch: skip the per-partner synchronisation of those fields.
-        if self.env.context.get("grc_status_synced"):
-            values = {
-                key: value
-                for key, value in values.items()
-                if key not in CUSTOMER_STATUS_FIELDS
-            }
-        return super()._children_sync(values)
+    def _commercial_sync_to_descendants(self, fields_to_sync=None):
+        # Contacts mirror the status of their commercial entity (Odoo's own
+        # synchronisation of commercial fields); the entity's chatter tracks
+        # its changes, the contacts' chatters do not repeat them.
+        partners = self
+        if fields_to_sync is not None and set(fields_to_sync) <= (
+            CUSTOMER_STATUS_FIELDS
+        ):
+            partners = self.with_context(tracking_disable=True)
+        return super(ResPartner, partners)._commercial_sync_to_descendants(
+            fields_to_sync
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -194,8 +196,9 @@ class ResPartner(models.Model):
         return at_risk_days, lost_days
 
     def _grc_write_status_values(self, vals, track=True):
-        """Write customer status values on the commercial entities ``self`` and
-        copy them on all their contacts, in two writes.
+        """Write customer status values on the commercial entities ``self``;
+        Odoo's synchronisation of commercial fields copies them on their
+        contacts.
 
         The status is maintained by the sales process (won opportunities, the
         daily classification, the "mark as lost" wizard), not edited: it is
@@ -204,29 +207,23 @@ class ResPartner(models.Model):
         """
         if not self or not vals:
             return
-        entities = self.sudo().with_context(
-            grc_status_synced=True, grc_status_write=True
-        )
+        entities = self.sudo().with_context(grc_status_write=True)
         if not track:
             entities = entities.with_context(tracking_disable=True)
-        entities.write(vals)
-        # contacts mirror their entity, like Odoo's own commercial fields
-        contacts = (
-            self.sudo()
-            .with_context(
-                active_test=False,
-                tracking_disable=True,
-                grc_status_synced=True,
-                grc_status_write=True,
-            )
-            .search(
-                [
-                    ("commercial_partner_id", "in", self.ids),
-                    ("id", "not in", self.ids),
-                ]
-            )
+        # The synchronisation goes entity by entity down the contacts: load
+        # the contacts (and theirs) of the whole batch in a few queries, so
+        # that it runs from the cache.
+        descendants = entities.with_context(active_test=False).search_fetch(
+            [
+                ("commercial_partner_id", "in", self.ids),
+                ("id", "not in", self.ids),
+            ],
+            ["parent_id", "is_company", "type", "commercial_partner_id"]
+            + sorted(vals.keys() & CUSTOMER_STATUS_FIELDS),
         )
-        contacts.write(vals)
+        (entities | descendants).mapped("child_ids")
+        (entities | descendants).mapped("user_ids")
+        entities.write(vals)
 
     def _grc_check_status_rights(self):
         """Refuse a change of status by hand (``Mark as Lost``) by a user who
@@ -559,11 +556,18 @@ class ResPartner(models.Model):
                 if not partners or partners == previous:
                     break
                 previous = partners
-                partners._grc_set_customer_status(
+                # the rules' activities: per salesperson and batch
+                batched_activities = {}
+                partners.with_context(
+                    grc_activity_digest=batched_activities
+                )._grc_set_customer_status(
                     status,
                     date=today,
                     reason=inactivity if status == "lost" else None,
                     track=False,
+                )
+                self.env["ir.actions.server"]._grc_schedule_batched_activities(
+                    batched_activities
                 )
                 if not ir_cron._commit_progress(len(partners)):
                     return

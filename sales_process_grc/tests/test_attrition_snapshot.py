@@ -254,22 +254,37 @@ class TestAttritionPerformance(AttritionCase):
         self.env.flush_all()
         return self.cr.sql_log_count - before
 
-    def _customers_won_on(self, count, day, prefix):
+    def _customers_won_on(self, count, day, prefix, contacts=0):
         customers = self._create_customers(count, self.company_a, prefix=prefix)
+        if contacts:
+            # contacts mirror their company's status (commercial fields)
+            self.env["res.partner"].create(
+                [
+                    {"name": f"{customer.name} contact {index}", "parent_id": customer.id}
+                    for customer in customers
+                    for index in range(contacts)
+                ]
+            )
         with freeze_time(f"{day} 10:00:00"):
             self._win(customers)
         return customers
 
     def test_classification_queries_do_not_grow_with_partners(self):
-        small = self._customers_won_on(20, "2024-01-10", "Small")
+        small = self._customers_won_on(20, "2024-01-10", "Small", contacts=2)
         with freeze_time("2024-08-01 10:00:00"):
             small_count = self._count_queries(self._classify)
         self.assertEqual(set(small.mapped("customer_status")), {"at_risk"})
-        large = self._customers_won_on(100, "2024-03-10", "Large")
+        self.assertEqual(
+            set(small.child_ids.mapped("customer_status")), {"at_risk"}
+        )
+        large = self._customers_won_on(100, "2024-03-10", "Large", contacts=2)
         with freeze_time("2024-10-01 10:00:00"):
             with self.assertQueryCount(small_count):
                 self._classify()
         self.assertEqual(set(large.mapped("customer_status")), {"at_risk"})
+        self.assertEqual(
+            set(large.child_ids.mapped("customer_status")), {"at_risk"}
+        )
         self.assertLess(small_count, 60)
 
     def test_classification_batches(self):

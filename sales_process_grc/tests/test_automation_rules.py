@@ -184,6 +184,134 @@ class TestAutomationRules(AutomationCase):
         partner._grc_set_customer_status("lost")
         self.assertEqual(len(self._messages_from(partner, "reengagement")), 1)
 
+    def _classify_customers_bought_on(self, day, customers):
+        customers._grc_write_status_values(
+            {
+                "customer_status": "customer",
+                "last_purchase_date": day,
+                "customer_since": day,
+            },
+            track=False,
+        )
+        self._classify()
+
+    def _classify(self):
+        """The daily classification, on the scheduler's own cursor (its
+        commits are savepoints in tests)."""
+        self.env.flush_all()
+        with self.enter_registry_test_mode(), self.registry.cursor() as cr:
+            self.env(cr=cr)["res.partner"]._cron_grc_classify_customers()
+        self.env.invalidate_all()
+
+    def _assigned_notifications(self, user):
+        """The "assigned to you" notifications of the re-engagement
+        activities sent to ``user``."""
+        return self.env["mail.message"].search(
+            [
+                ("partner_ids", "in", user.partner_id.ids),
+                ("message_type", "=", "user_notification"),
+                (
+                    "subject",
+                    "ilike",
+                    self.reengage.with_context(lang=user.lang).name,
+                ),
+            ]
+        )
+
+    def test_classification_activities_one_notification_per_salesperson(self):
+        """The daily classification makes customers at risk by batches: the
+        rule's activities are the same as for one customer, and each
+        salesperson is notified once per batch, in his language, with the
+        customers listed, instead of once per customer."""
+        reference, _contact = self._make_customer(name="Reference Rowan")
+        reference._grc_set_customer_status("at_risk", track=False)
+        expected = self._activities(reference, self.reengage)
+        self.assertEqual(len(expected), 1)
+        self.assertFalse(self._assigned_notifications(self.salesman))
+        partner_model = self.env["res.partner"]
+        sally = partner_model.create(
+            [
+                {"name": f"Sally's Customer {index}", "is_company": True}
+                for index in range(3)
+            ]
+        )
+        sally.write({"user_id": self.salesman.id})
+        valerie = partner_model.create(
+            [
+                {"name": f"Client de Valérie {index}", "is_company": True}
+                for index in range(2)
+            ]
+        )
+        valerie.write({"user_id": self.salesman_fr.id})
+        nobody = partner_model.create({"name": "Unassigned Umber", "is_company": True})
+        self._classify_customers_bought_on(
+            fields.Date.today() - timedelta(days=200), sally | valerie | nobody
+        )
+        for customer in sally | valerie | nobody:
+            self.assertEqual(customer.customer_status, "at_risk")
+            activity = self._activities(customer, self.reengage)
+            self.assertEqual(len(activity), 1, customer.name)
+            for fname in ("summary", "note", "date_deadline", "automated"):
+                self.assertEqual(activity[fname], expected[fname], fname)
+            self.assertEqual(activity.user_id, customer.user_id, customer.name)
+        notifications = self._assigned_notifications(self.salesman)
+        self.assertEqual(len(notifications), 1)
+        self.assertEqual(
+            notifications.subject,
+            "3 activities “Re-engage the Customer” assigned to you",
+        )
+        for customer in sally:
+            self.assertIn(customer.name, notifications.body)
+        french = self._assigned_notifications(self.salesman_fr)
+        self.assertEqual(len(french), 1)
+        self.assertEqual(
+            french.subject, "2 activités « Relancer le client » vous ont été assignées"
+        )
+        for customer in valerie:
+            self.assertIn(customer.name, french.body)
+
+    def test_classification_activities_queries_do_not_grow(self):
+        """With the at-risk activity rule on, the classification costs the
+        same number of queries for 5 or 25 customers of a salesperson."""
+        partner_model = self.env["res.partner"]
+        day = fields.Date.today() - timedelta(days=200)
+
+        def count(size, prefix):
+            customers = partner_model.create(
+                [
+                    {
+                        "name": f"{prefix} {index}",
+                        "is_company": True,
+                        "user_id": self.salesman.id,
+                        "email": f"{prefix.lower()}{index}@example.com",
+                    }
+                    for index in range(size)
+                ]
+            )
+            customers._grc_write_status_values(
+                {
+                    "customer_status": "customer",
+                    "last_purchase_date": day,
+                    "customer_since": day,
+                },
+                track=False,
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            self._classify()
+            queries = self.cr.sql_log_count - before
+            self.assertEqual(
+                set(customers.mapped("customer_status")), {"at_risk"}, prefix
+            )
+            self.assertEqual(len(customers.activity_ids), size)
+            return queries
+
+        small = count(5, "Small")
+        large = count(25, "Large")
+        # the first run also fills the caches
+        self.assertLessEqual(large, small)
+
     def test_at_risk_email_inactive_or_blacklisted(self):
         partner, _contact = self._make_customer()
         partner._grc_set_customer_status("at_risk")
