@@ -267,11 +267,11 @@ class ResPartner(models.Model):
                     "active": False,
                 }
             )
-        partners.message_post(
-            body=Markup("<p>%s</p>")
-            % self.env._(
-                "Archived and anonymised: no contact during the retention period."
-            ),
-            message_type="notification",
-            subtype_xmlid="mail.mt_note",
+        # one internal note per partner, in one go (message_post takes one
+        # record: a batch or a company with contacts would fail)
+        body = Markup("<p>%s</p>") % self.env._(
+            "Archived and anonymised: no contact during the retention period."
+        )
+        partners._message_log_batch(
+            dict.fromkeys(partners.ids, body), message_type="notification"
         )
