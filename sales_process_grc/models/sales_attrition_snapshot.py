@@ -288,7 +288,7 @@ class SalesAttritionSnapshot(models.Model):
         month is always recomputed to include late changes. The months are
         the units of the addon's cron batching (see ``grc_cron``): each one
         is committed, the run stops when the cron's time is up and the next
-        one starts after the last computed month.
+        one starts again at the last computed month.
         """
         companies = self.env["res.company"].search([])  # pylint: disable=no-search-all
         previous_month = self._month_start(
