@@ -10,6 +10,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from .grc_cron import CronStep, run_cron_steps
 from .grc_selection import check_selection_values
 from .grc_settings import get_bool_param, get_int_param
 
@@ -735,9 +736,7 @@ class CrmLead(models.Model):
                 lead.id
             )
         for text, lead_ids in by_reason.items():
-            leads.browse(lead_ids)._track_set_log_message(
-                Markup("<p>%s</p>") % text
-            )
+            leads.browse(lead_ids)._track_set_log_message(Markup("<p>%s</p>") % text)
         if author:
             leads._track_set_author(author)
         leads.with_context(prospect_temperature_mail_tracking=True).write(
@@ -801,7 +800,8 @@ class CrmLead(models.Model):
         """Cool down the open leads without activity: hot → warm after the
         hot delay, hot or warm → cold after the warm delay. Activity means a
         message (note, email), an activity marked as done or a meeting (past
-        or planned). Works in batches and commits its progress."""
+        or planned). Works in batches and commits its progress (see
+        ``grc_cron``)."""
         enabled, hot_days, warm_days = self._prospect_temperature_cooling_delays()
         if not enabled:
             return
@@ -826,19 +826,21 @@ class CrmLead(models.Model):
                 )
             )
         )
-        cron_model = self.env["ir.cron"]
-        cron_model._commit_progress(remaining=self.search_count(domain))
-        last_id = 0
-        while True:
-            leads = self.search(
-                domain & Domain("id", ">", last_id), order="id", limit=batch_size
-            )
-            if not leads:
-                break
-            last_id = leads[-1].id
-            leads._prospect_temperature_cool(now, hot_days, warm_days)
-            if not cron_model._commit_progress(len(leads)):
-                break
+        # id paging: the leads kept as they are (recent activity) stay in the
+        # domain and are not looked at twice in a run
+        run_cron_steps(
+            self.env,
+            [
+                CronStep(
+                    records=self,
+                    domain=domain,
+                    process=lambda leads: leads._prospect_temperature_cool(
+                        now, hot_days, warm_days
+                    ),
+                )
+            ],
+            batch_size,
+        )
 
     def _prospect_temperature_cool(self, now, hot_days, warm_days):
         """Cool the leads of ``self`` (one batch) given their last activity."""

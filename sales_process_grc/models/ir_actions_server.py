@@ -169,7 +169,7 @@ class IrActionsServer(models.Model):
                         or "days": action.activity_date_deadline_range
                     }
                 )
-            by_user = defaultdict(lambda: records.browse())
+            by_user = defaultdict(list)
             for record in records:
                 user = self.env["res.users"]
                 if action.activity_user_type == "specific":
@@ -179,12 +179,14 @@ class IrActionsServer(models.Model):
                     and action.activity_user_field_name in record
                 ):
                     user = record[action.activity_user_field_name][:1]
-                by_user[user] |= record
-            for user, user_records in by_user.items():
+                by_user[user].append(record.id)
+            for user, record_ids in by_user.items():
                 user_vals = dict(vals, user_id=user.id) if user else vals
-                activities = user_records.with_context(
-                    mail_activity_quick_update=True
-                ).activity_schedule(**user_vals)
+                activities = (
+                    records.browse(record_ids)
+                    .with_context(mail_activity_quick_update=True)
+                    .activity_schedule(**user_vals)
+                )
                 if activities:
                     action._grc_notify_activities_assigned(activities)
         batched.clear()
@@ -210,19 +212,18 @@ class IrActionsServer(models.Model):
             if others > 0
             else Markup()
         )
-        body = (
-            Markup("<p>%s</p><ul>%s</ul>%s")
-            % (
-                env._(
-                    "%(count)s activities “%(activity)s” were assigned to you, "
-                    "due %(deadline)s:",
-                    count=len(activities),
-                    activity=activity_name,
-                    deadline=activities[0].date_deadline.strftime(get_lang(env).date_format),
+        body = Markup("<p>%s</p><ul>%s</ul>%s") % (
+            env._(
+                "%(count)s activities “%(activity)s” were assigned to you, "
+                "due %(deadline)s:",
+                count=len(activities),
+                activity=activity_name,
+                deadline=activities[0].date_deadline.strftime(
+                    get_lang(env).date_format
                 ),
-                names,
-                more,
-            )
+            ),
+            names,
+            more,
         )
         env["mail.thread"].sudo().message_notify(
             partner_ids=user.partner_id.ids,

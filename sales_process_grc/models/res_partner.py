@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
 from .crm_lead import PROSPECT_TEMPERATURES, TEMPERATURE_RANK
+from .grc_cron import CronStep, run_cron_steps
 from .grc_settings import get_int_param
 from .sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES, CUSTOMER_STATUSES
 
@@ -520,57 +521,54 @@ class ResPartner(models.Model):
 
         Works by batches of ``batch_size`` partners with one write and one
         event insert per batch, commits after each batch and stops when the
-        cron's time is up; the next run goes on with the partners still to
-        classify (the status is part of the search domain, so nothing is
-        classified twice).
+        cron's time is up (see ``grc_cron``); the next run goes on with the
+        partners still to classify (the status is part of the search domain,
+        so nothing is classified twice).
         """
-        ir_cron = self.env["ir.cron"]
         today = fields.Date.context_today(self)
         at_risk_days, lost_days = self._grc_get_thresholds()
         lost_limit = today - timedelta(days=lost_days)
         at_risk_limit = today - timedelta(days=at_risk_days)
         entities = self._grc_commercial_entity_domain()
-        steps = [
-            (
-                "lost",
-                entities
-                & Domain("customer_status", "in", ACTIVE_CUSTOMER_STATUSES)
-                & Domain("last_purchase_date", "<=", lost_limit),
-            ),
-            (
-                "at_risk",
-                entities
-                & Domain("customer_status", "=", "customer")
-                & Domain("last_purchase_date", "<=", at_risk_limit),
-            ),
-        ]
         inactivity = self.env.ref(
             "sales_process_grc.churn_reason_inactivity", raise_if_not_found=False
         )
-        remaining = sum(self.search_count(domain) for _status, domain in steps)
-        ir_cron._commit_progress(remaining=remaining)
-        for status, domain in steps:
-            previous = self.browse()
-            while True:
-                partners = self.search(domain, limit=batch_size, order="id")
-                if not partners or partners == previous:
-                    break
-                previous = partners
-                # the rules' activities: per salesperson and batch
-                batched_activities = {}
-                partners.with_context(
-                    grc_activity_digest=batched_activities
-                )._grc_set_customer_status(
-                    status,
-                    date=today,
-                    reason=inactivity if status == "lost" else None,
-                    track=False,
-                )
-                self.env["ir.actions.server"]._grc_schedule_batched_activities(
-                    batched_activities
-                )
-                if not ir_cron._commit_progress(len(partners)):
-                    return
+        run_cron_steps(
+            self.env,
+            [
+                CronStep(
+                    records=self,
+                    domain=entities
+                    & Domain("customer_status", "in", ACTIVE_CUSTOMER_STATUSES)
+                    & Domain("last_purchase_date", "<=", lost_limit),
+                    process=lambda partners: partners._grc_classify_batch(
+                        "lost", today, reason=inactivity
+                    ),
+                ),
+                CronStep(
+                    records=self,
+                    domain=entities
+                    & Domain("customer_status", "=", "customer")
+                    & Domain("last_purchase_date", "<=", at_risk_limit),
+                    process=lambda partners: partners._grc_classify_batch(
+                        "at_risk", today
+                    ),
+                ),
+            ],
+            batch_size,
+        )
+
+    def _grc_classify_batch(self, status, date, reason=None):
+        """One batch of the daily classification: the partners ``self`` move
+        to ``status``; the automation rules' activities are scheduled per
+        salesperson, each notified once (see ir.actions.server)."""
+        batched_activities = {}
+        self.with_context(
+            grc_activity_digest=batched_activities
+        )._grc_set_customer_status(status, date=date, reason=reason, track=False)
+        self.env["ir.actions.server"]._grc_schedule_batched_activities(
+            batched_activities
+        )
 
     @api.depends(
         "commercial_partner_id",

@@ -7,6 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from .grc_cron import CronStep, run_cron_steps
 from .grc_settings import get_bool_param, get_int_param
 
 _logger = logging.getLogger(__name__)
@@ -141,61 +142,76 @@ class ResPartner(models.Model):
         without purchase in the accounting period and without any contact for
         the retention period; when enabled in the settings, first emails
         them the re-consent letter, then archives and anonymises those still
-        without contact (``RECONSENT_DELAY_DAYS`` after the letter)."""
+        without contact (``RECONSENT_DELAY_DAYS`` after the letter).
+
+        By batches of ``batch_size`` candidates, each committed, stopping
+        when the cron's time is up (see ``grc_cron``)."""
         years, archive, reconsent = self._grc_retention_settings()
         today = fields.Date.context_today(self)
         since = fields.Datetime.to_datetime(today - relativedelta(years=years))
-        partners = self.sudo().with_context(active_test=True)
-        candidates = partners.search(
-            self._grc_retention_candidates_domain(today), order="id"
-        )
-        ir_cron = self.env["ir.cron"]
-        ir_cron._commit_progress(remaining=len(candidates))
         template = self.env.ref(RECONSENT_TEMPLATE_XMLID, raise_if_not_found=False)
-        limit = today - relativedelta(days=RECONSENT_DELAY_DAYS)
-        for start in range(0, len(candidates), batch_size):
-            batch = candidates[start : start + batch_size]
-            recent = batch.browse(batch._grc_recent_contact_ids(since))
-            # a contact happened again: no longer due
-            recent.filtered("grc_retention_due_date").write(
-                {"grc_retention_due_date": False, "grc_reconsent_sent_date": False}
-            )
-            due = batch - recent
-            due.filtered(lambda partner: not partner.grc_retention_due_date).write(
-                {"grc_retention_due_date": today}
-            )
-            if reconsent and template:
-                to_ask = due.filtered(
-                    lambda partner: not partner.grc_reconsent_sent_date
-                )._grc_filter_commercial_email_allowed()
-                for partner in to_ask:
-                    try:
-                        with self.env.cr.savepoint():
-                            template.send_mail(partner.id, force_send=False)
-                            partner.grc_reconsent_sent_date = today
-                    except Exception as error:  # noqa: BLE001 pylint: disable=broad-except
-                        _logger.warning(
-                            "Re-consent email not sent to partner %s: %s",
-                            partner.id,
-                            error,
-                        )
-            if archive:
-                to_purge = due.filtered(
-                    lambda partner: (
-                        not (reconsent and template)
-                        or (
-                            partner.grc_reconsent_sent_date
-                            and partner.grc_reconsent_sent_date <= limit
-                        )
-                        or (
-                            not partner.grc_reconsent_sent_date
-                            and not partner._grc_filter_commercial_email_allowed()
-                        )
-                    )
+        run_cron_steps(
+            self.env,
+            [
+                CronStep(
+                    records=self.sudo().with_context(active_test=True),
+                    domain=self._grc_retention_candidates_domain(today),
+                    process=lambda batch: batch._grc_retention_batch(
+                        today,
+                        since,
+                        archive=archive,
+                        reconsent_template=template if reconsent else None,
+                    ),
                 )
-                to_purge._grc_anonymise()
-            if not ir_cron._commit_progress(len(batch)):
-                break
+            ],
+            batch_size,
+        )
+
+    def _grc_retention_batch(self, today, since, archive, reconsent_template):
+        """One batch of the retention check on the candidates ``self``: due
+        date set or cleared, re-consent emails (``reconsent_template``, None
+        when disabled), purge when ``archive``. The blacklist and the legal
+        bases are read once for the batch."""
+        recent = self.browse(self._grc_recent_contact_ids(since))
+        # a contact happened again: no longer due
+        recent.filtered("grc_retention_due_date").write(
+            {"grc_retention_due_date": False, "grc_reconsent_sent_date": False}
+        )
+        due = self - recent
+        due.filtered(lambda partner: not partner.grc_retention_due_date).write(
+            {"grc_retention_due_date": today}
+        )
+        if not reconsent_template:
+            if archive:
+                due._grc_anonymise()
+            return
+        # who may receive a commercial email: one blacklist query for the batch
+        allowed = due._grc_filter_commercial_email_allowed()
+        to_ask = due.filtered(lambda partner: not partner.grc_reconsent_sent_date)
+        for partner in to_ask & allowed:
+            try:
+                with self.env.cr.savepoint():
+                    reconsent_template.send_mail(partner.id, force_send=False)
+                    partner.grc_reconsent_sent_date = today
+            except Exception as error:  # noqa: BLE001 pylint: disable=broad-except
+                _logger.warning(
+                    "Re-consent email not sent to partner %s: %s",
+                    partner.id,
+                    error,
+                )
+        if not archive:
+            return
+        limit = today - relativedelta(days=RECONSENT_DELAY_DAYS)
+        expired = due.filtered(
+            lambda partner: partner.grc_reconsent_sent_date
+            and partner.grc_reconsent_sent_date <= limit
+        )
+        # never asked because they may not be emailed: purged at once,
+        # without a re-consent email (a failed email is tried again next run)
+        unreachable = (
+            due.filtered(lambda partner: not partner.grc_reconsent_sent_date) - allowed
+        )
+        (due & (expired | unreachable))._grc_anonymise()
 
     def _grc_anonymise(self):
         """Archive and anonymise the entities of ``self``, their contacts and
@@ -251,11 +267,11 @@ class ResPartner(models.Model):
                     "active": False,
                 }
             )
-        partners.message_post(
-            body=Markup("<p>%s</p>")
-            % self.env._(
-                "Archived and anonymised: no contact during the retention period."
-            ),
-            message_type="notification",
-            subtype_xmlid="mail.mt_note",
+        # one internal note per partner, in one go (message_post takes one
+        # record: a batch or a company with contacts would fail)
+        body = Markup("<p>%s</p>") % self.env._(
+            "Archived and anonymised: no contact during the retention period."
+        )
+        partners._message_log_batch(
+            dict.fromkeys(partners.ids, body), message_type="notification"
         )

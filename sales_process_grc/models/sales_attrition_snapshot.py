@@ -4,6 +4,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from .grc_cron import CronStep, run_cron_steps
+
 RATE_AGGREGATES = (
     "attrition_rate:avg",
     "retention_rate:avg",
@@ -283,27 +285,34 @@ class SalesAttritionSnapshot(models.Model):
 
         Starts after the last computed month (or at the first status event), so
         months missed while the server was down are filled in; the previous
-        month is always recomputed to include late changes.
+        month is always recomputed to include late changes. The months are
+        the units of the addon's cron batching (see ``grc_cron``): each one
+        is committed, the run stops when the cron's time is up and the next
+        one starts again at the last computed month.
         """
-        ir_cron = self.env["ir.cron"]
         companies = self.env["res.company"].search([])  # pylint: disable=no-search-all
         previous_month = self._month_start(
             fields.Date.context_today(self) - relativedelta(months=1)
         )
         last = self.search([], order="date_start desc", limit=1)
+        months = []
         if last:
             first_month = min(last.date_start, previous_month)
+            months = self._months_between(first_month, previous_month)
         else:
             first_event = self.env["sales.customer.status.event"].search(
                 [], order="date asc", limit=1
             )
-            if not first_event:
-                ir_cron._commit_progress(remaining=0)
-                return
-            first_month = self._month_start(first_event.date)
-        months = self._months_between(first_month, previous_month)
-        ir_cron._commit_progress(remaining=len(months))
-        for month_start in months:
-            self._compute_snapshots([month_start], companies)
-            if not ir_cron._commit_progress(1):
-                break
+            if first_event:
+                first_month = self._month_start(first_event.date)
+                months = self._months_between(first_month, previous_month)
+        run_cron_steps(
+            self.env,
+            [
+                CronStep(
+                    units=months,
+                    process=lambda batch: self._compute_snapshots(batch, companies),
+                )
+            ],
+            batch_size=1,
+        )

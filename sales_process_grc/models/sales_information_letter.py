@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from .grc_cron import CronStep, run_cron_steps
 from .res_partner_consent import EMAIL_ALLOWED_BASES
 
 LETTER_TEMPLATE_PARAM = "sales_process_grc.information_letter_template_id"
@@ -126,38 +127,47 @@ class SalesInformationLetter(models.Model):
         Partners without email, blacklisted (opposed) or without a legal
         basis for commercial emails are skipped. Emails go through
         the mail queue (no immediate sending); each batch is committed with
-        its records of what was sent, so an interrupted run goes on where it
-        stopped and a partner never gets the letter twice in a period.
+        its records of what was sent (see ``grc_cron``), so an interrupted
+        run goes on where it stopped and a partner never gets the letter
+        twice in a period.
         """
         template, statuses = self._get_settings()
         if not template or template.model != "res.partner" or not statuses:
             return
         period_start = self._get_current_period_start()
-        partner_model = self.env["res.partner"]
         domain = self._get_recipients_domain(statuses) & Domain(
             "information_letter_ids",
             "not any",
             [("period_start", "=", period_start)],
         )
-        ir_cron = self.env["ir.cron"]
-        ir_cron._commit_progress(remaining=partner_model.search_count(domain))
-        while True:
-            partners = partner_model.search(domain, limit=batch_size, order="id")
-            if not partners:
-                break
-            mails = template.send_mail_batch(partners.ids, force_send=False)
-            mail_by_partner = {mail.res_id: mail.id for mail in mails}
-            self.create(
-                [
-                    {
-                        "partner_id": partner.id,
-                        "period_start": period_start,
-                        "template_id": template.id,
-                        "mail_id": mail_by_partner.get(partner.id, False),
-                        "company_id": partner.company_id.id or self.env.company.id,
-                    }
-                    for partner in partners
-                ]
-            )
-            if not ir_cron._commit_progress(len(partners)):
-                break
+        run_cron_steps(
+            self.env,
+            [
+                CronStep(
+                    records=self.env["res.partner"],
+                    domain=domain,
+                    process=lambda partners: self._send_information_letter_batch(
+                        partners, template, period_start
+                    ),
+                )
+            ],
+            batch_size,
+        )
+
+    @api.model
+    def _send_information_letter_batch(self, partners, template, period_start):
+        """Queue the letter to ``partners`` (one batch) and record it."""
+        mails = template.send_mail_batch(partners.ids, force_send=False)
+        mail_by_partner = {mail.res_id: mail.id for mail in mails}
+        self.create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "period_start": period_start,
+                    "template_id": template.id,
+                    "mail_id": mail_by_partner.get(partner.id, False),
+                    "company_id": partner.company_id.id or self.env.company.id,
+                }
+                for partner in partners
+            ]
+        )

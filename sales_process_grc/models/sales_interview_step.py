@@ -1,6 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+
+from .grc_cron import id_batches
+
+# open leads synchronised together when a step changes
+SYNC_BATCH_SIZE = 1000
 
 
 class SalesInterviewStep(models.Model):
@@ -123,13 +129,19 @@ class SalesInterviewStep(models.Model):
                 )
             )
 
-    def _sync_open_leads(self):
+    def _sync_open_leads(self, batch_size=SYNC_BATCH_SIZE):
         """Bring the interview lines of every open lead in line with the
-        configuration. sudo: steps are shared by all companies and a manager
-        may only see some of them; the lines must follow on every lead."""
-        leads = (
-            self.env["crm.lead"]
-            .sudo()
-            .search([("active", "=", True), ("won_status", "=", "pending")])
-        )
-        leads._interview_sync_lines()
+        configuration, by batches of ``batch_size`` leads (id paging, see
+        ``grc_cron.id_batches``) written and dropped from the cache one after
+        the other: a step change does not load every open lead of every
+        company at once. sudo: steps are shared by all companies and a
+        manager may only see some of them; the lines must follow on every
+        lead."""
+        leads_model = self.env["crm.lead"].sudo()
+        domain = Domain("active", "=", True) & Domain("won_status", "=", "pending")
+        for leads in id_batches(leads_model, domain, batch_size):
+            leads._interview_sync_lines()
+            if len(leads) == batch_size:
+                # more may follow: write this batch and forget it first
+                self.env.flush_all()
+                self.env.invalidate_all()

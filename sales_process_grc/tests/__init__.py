@@ -32,4 +32,5 @@ from . import test_partner_views
 from . import test_bad_input
 from . import test_day_tours
 from . import test_performance
+from . import test_grc_cron
 from . import test_report_page_breaks

@@ -260,7 +260,7 @@ class TestAttritionPerformance(AttritionCase):
             # contacts mirror their company's status (commercial fields)
             self.env["res.partner"].create(
                 [
-                    {"name": f"{customer.name} contact {index}", "parent_id": customer.id}
+                    {"name": f"{customer.name} {index}", "parent_id": customer.id}
                     for customer in customers
                     for index in range(contacts)
                 ]
@@ -274,17 +274,13 @@ class TestAttritionPerformance(AttritionCase):
         with freeze_time("2024-08-01 10:00:00"):
             small_count = self._count_queries(self._classify)
         self.assertEqual(set(small.mapped("customer_status")), {"at_risk"})
-        self.assertEqual(
-            set(small.child_ids.mapped("customer_status")), {"at_risk"}
-        )
+        self.assertEqual(set(small.child_ids.mapped("customer_status")), {"at_risk"})
         large = self._customers_won_on(100, "2024-03-10", "Large", contacts=2)
         with freeze_time("2024-10-01 10:00:00"):
             with self.assertQueryCount(small_count):
                 self._classify()
         self.assertEqual(set(large.mapped("customer_status")), {"at_risk"})
-        self.assertEqual(
-            set(large.child_ids.mapped("customer_status")), {"at_risk"}
-        )
+        self.assertEqual(set(large.child_ids.mapped("customer_status")), {"at_risk"})
         self.assertLess(small_count, 60)
 
     def test_classification_batches(self):

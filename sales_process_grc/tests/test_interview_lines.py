@@ -227,6 +227,53 @@ class TestInterviewLines(InterviewCase):
                 set(leads.mapped("interview_step_id")), {self.step_preparation}
             )
 
+    def test_step_change_syncs_open_leads_by_batches(self):
+        """A step change brings the lines of every open lead in line by
+        batches of open leads (id paging): the same lines as in one go, and
+        a fixed number of queries per batch whatever the number of leads."""
+        # only our open leads: the number of batches is known
+        self.env["crm.lead"].sudo().search(
+            [("active", "=", True), ("won_status", "=", "pending")]
+        ).write({"active": False})
+
+        def leads_without_lines(count):
+            leads = self.env["crm.lead"].create(
+                [
+                    {
+                        "name": f"Sync {i}",
+                        "type": "opportunity",
+                        "team_id": self.team.id,
+                        "stage_id": self.stage_new.id,
+                        "user_id": self.salesman.id,
+                    }
+                    for i in range(count)
+                ]
+            )
+            leads.interview_line_ids.unlink()
+            self.env.flush_all()
+            self.env.invalidate_all()
+            return leads
+
+        # warm the caches
+        self.Step._sync_open_leads()
+        leads_without_lines(1).active = False
+        # one batch of 10 leads (12 queries, as before the batches), then 2
+        # and 4 full batches of 5 leads (45 lines, one ORM pack each): 11
+        # queries per batch and the search that finds no more
+        for count, batch_size, queries in (
+            (10, 1000, 12),
+            (10, 5, 2 * 11 + 1),
+            (20, 5, 4 * 11 + 1),
+        ):
+            leads = leads_without_lines(count)
+            with self.assertQueryCount(queries):
+                self.Step._sync_open_leads(batch_size=batch_size)
+            self.assertEqual(len(leads.interview_line_ids), 9 * count)
+            self.assertEqual(
+                set(leads.mapped("interview_step_id")), {self.step_preparation}
+            )
+            leads.active = False
+
     def test_bulk_create_creates_every_line(self):
         leads = self.env["crm.lead"].create(
             [{"name": f"Bulk {i}", "team_id": self.team.id} for i in range(30)]

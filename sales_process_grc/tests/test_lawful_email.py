@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import ast
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
@@ -421,6 +422,57 @@ class TestLawfulEmailRetention(AutomationCase):
                 [("model", "=", "res.partner"), ("res_id", "=", prospect.id)]
             )
         )
+
+    def test_blacklist_read_once_per_batch(self):
+        """Choosing whom to ask for re-consent and whom to purge at once reads
+        the blacklist once for the batch, not once per partner."""
+        self.params.set_param("sales_process_grc.retention_archive", "True")
+        self.params.set_param("sales_process_grc.retention_reconsent", "True")
+        opposed = self.env["res.partner"].create(
+            [
+                {"name": f"Opposed {index}", "email": f"opposed{index}@example.com"}
+                for index in range(3)
+            ]
+        )
+        for partner in opposed:
+            self.env["mail.blacklist"]._add(partner.email)
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE res_partner SET create_date = '2020-01-01' WHERE id IN %s",
+            [tuple(opposed.ids)],
+        )
+        self.env.cr.execute(
+            "UPDATE mail_message SET date = '2020-01-01' "
+            "WHERE model = 'res.partner' AND res_id IN %s",
+            [tuple(opposed.ids)],
+        )
+        self.env.invalidate_all()
+        batch = (self.old_prospect | opposed).sudo()
+        template = self.env.ref("sales_process_grc.mail_template_reconsent")
+        today = date(2026, 6, 1)
+        self.env.flush_all()
+        queries = []
+        with contextmanager(self._patchExecute)(queries):
+            batch._grc_retention_batch(
+                today,
+                datetime(2023, 6, 1),
+                archive=True,
+                reconsent_template=template,
+            )
+        # the searches of the blacklist (each one followed by a read of the
+        # emails found)
+        searches = [
+            query
+            for query in map(str, queries)
+            if query.startswith('SELECT "mail_blacklist"."id" FROM "mail_blacklist"')
+        ]
+        self.assertEqual(len(searches), 1, "\n".join(searches))
+        # the opposed are purged at once, the other one is asked first
+        self.assertEqual(self.old_prospect.grc_reconsent_sent_date, today)
+        self.assertTrue(self.old_prospect.active)
+        opposed = opposed.with_context(active_test=False)
+        self.assertEqual(opposed.mapped("active"), [False] * 3)
+        self.assertFalse(any(opposed.mapped("grc_reconsent_sent_date")))
 
     def test_reconsent_answered_keeps_the_prospect(self):
         self.params.set_param("sales_process_grc.retention_archive", "True")
