@@ -123,7 +123,11 @@ class MailMail(models.Model):
     def _grc_blacklisted_emails(self, emails):
         if not emails:
             return set()
-        blacklist = self.env["mail.blacklist"].sudo().search([("email", "in", emails)])
+        blacklist = (
+            self.env["mail.blacklist"]
+            .sudo()
+            .search_fetch([("email", "in", list(set(emails)))], ["email"])
+        )
         return set(blacklist.mapped("email"))
 
     def _grc_cancel_blacklisted(self):

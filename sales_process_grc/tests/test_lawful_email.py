@@ -70,6 +70,49 @@ class TestLawfulEmailConsent(AutomationCase):
         self.assertTrue(company.is_blacklisted)
         self.assertEqual(partners._grc_filter_commercial_email_allowed(), individual)
 
+    def test_opposition_filters_in_the_same_transaction(self):
+        """An opposition recorded in the transaction (button, lost reason,
+        unsubscribe) prevails at once: is_blacklisted only depends on the
+        address, its value read earlier in the transaction (a form, a
+        filter) is stale; the filter reads the blacklist itself."""
+        partner = self.customer_en
+        other = self.customer_fr
+        self.assertFalse(partner.is_blacklisted)  # read, as a form view does
+        partners = partner | other
+        self.assertEqual(partners._grc_filter_commercial_email_allowed(), partners)
+        partner.with_user(self.salesman).action_grc_email_opposition()
+        self.assertFalse(partner.is_blacklisted, "upstream value is stale here")
+        self.assertEqual(partners._grc_filter_commercial_email_allowed(), other)
+        # the lead path too (its own address and its customer's)
+        lead = self._create_lead(other, email_from="buyer@example.com")
+        self.assertFalse(lead.is_blacklisted)
+        self.assertEqual(lead._grc_filter_commercial_email_allowed(), lead)
+        self.env["mail.blacklist"]._add("buyer@example.com")
+        self.assertFalse(lead._grc_filter_commercial_email_allowed())
+
+    def test_opposition_filter_is_one_query_per_batch(self):
+        partners = self.env["res.partner"].create(
+            [
+                {"name": f"Batch {index}", "email": f"batch{index}@example.com"}
+                for index in range(30)
+            ]
+        )
+        partners.grc_email_legal_basis = "consent"
+        self.env["mail.blacklist"]._add("batch3@example.com")
+        self.env.flush_all()
+
+        def queries(records):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            allowed = records._grc_filter_commercial_email_allowed()
+            return self.env.cr.sql_log_count - before, allowed
+
+        few, allowed_few = queries(partners[:2])
+        many, allowed_many = queries(partners)
+        self.assertEqual(few, many)
+        self.assertEqual(allowed_few, partners[:2])
+        self.assertEqual(allowed_many, partners - partners[3])
+
     def test_lead_lost_because_asked_not_to_be_contacted_records_opposition(self):
         reason = self.env.ref("sales_process_grc.crm_lost_reason_do_not_contact")
         self.assertTrue(reason.grc_email_opposition)
