@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo import fields
+from odoo import fields, tools
 from odoo.tests import Form, HttpCase, tagged
 from odoo.tools.misc import hash_sign
 
@@ -333,6 +333,48 @@ class TestLawfulEmailSending(AutomationCase, MockEmail):
         with self.mock_mail_gateway():
             mail.send()
         self.assertFalse(self._mails)
+
+    def test_each_address_gets_its_own_link_and_no_copy_to_blacklisted(self):
+        """A commercial email to several addresses (in copy, or several in
+        To) is one email per address: a copy recipient never gets (and
+        cannot click) the unsubscribe link of another, and a blacklisted
+        address in copy receives nothing."""
+        mail = self.env["mail.mail"].browse(
+            self._template("letter").send_mail(
+                self.customer_en.id,
+                email_values={
+                    "email_cc": "Copy <copy@example.com>, opposed@example.com",
+                    "email_to": "first@example.com, second@example.com",
+                },
+            )
+        )
+        self.assertTrue(mail.grc_commercial)
+        self._blacklist("opposed@example.com")
+        with self.mock_mail_gateway():
+            mail.send()
+        verify = self.env["mail.mail"]._grc_verify_unsubscribe_token
+        received = {}
+        for sent in self._mails:
+            self.assertFalse(sent["email_cc"])
+            self.assertEqual(len(sent["email_to"]), 1)
+            address = tools.email_normalize(sent["email_to"][0])
+            url = sent["headers"]["List-Unsubscribe"].strip("<>")
+            self.assertEqual(verify(url.rsplit("/", 1)[1]), address)
+            self.assertIn(f'href="{url}"', sent["body"])
+            received[address] = sent
+        self.assertEqual(
+            set(received),
+            {
+                "oak@example.com",
+                "copy@example.com",
+                "first@example.com",
+                "second@example.com",
+            },
+        )
+        oak_url = received["oak@example.com"]["headers"]["List-Unsubscribe"]
+        for address in ("copy@example.com", "first@example.com"):
+            self.assertNotIn(oak_url.strip("<>"), received[address]["body"])
+        self.assertEqual(mail.state, "sent")
 
 
 @tagged("post_install", "-at_install")
