@@ -123,7 +123,11 @@ class MailMail(models.Model):
     def _grc_blacklisted_emails(self, emails):
         if not emails:
             return set()
-        blacklist = self.env["mail.blacklist"].sudo().search([("email", "in", emails)])
+        blacklist = (
+            self.env["mail.blacklist"]
+            .sudo()
+            .search_fetch([("email", "in", list(set(emails)))], ["email"])
+        )
         return set(blacklist.mapped("email"))
 
     def _grc_cancel_blacklisted(self):
@@ -161,6 +165,46 @@ class MailMail(models.Model):
             }
         )
 
+    @api.model
+    def _grc_split_outgoing_values(self, email_list, blacklisted):
+        """One email per address for commercial emails: an email to several
+        addresses (``email_to`` with several, addresses in copy) would carry
+        the first one's unsubscribe link and headers to all of them (a copy
+        recipient unsubscribing someone else) and reach a blacklisted address
+        in copy. Blacklisted addresses are dropped; addresses that are not
+        valid stay together, without link, and fail as usual."""
+        result = []
+        for values in email_list:
+            emails = values.get("email_to_normalized") or []
+            if len(emails) <= 1:
+                if not (emails and emails[0] in blacklisted):
+                    result.append(values)
+                continue
+            invalid = []
+            seen = set()
+            for address in [*values.get("email_to", []), *values.get("email_cc", [])]:
+                normalized = tools.mail.email_normalize_all(address)
+                if not normalized:
+                    invalid.append(address)
+                    continue
+                for email in normalized:
+                    if email in blacklisted or email in seen:
+                        continue
+                    seen.add(email)
+                    result.append(
+                        dict(
+                            values,
+                            email_to=[address if len(normalized) == 1 else email],
+                            email_cc=[],
+                            email_to_normalized=[email],
+                        )
+                    )
+            if invalid:
+                result.append(
+                    dict(values, email_to=invalid, email_cc=[], email_to_normalized=[])
+                )
+        return result
+
     def _prepare_outgoing_list(self, mail_server=False, doc_to_followers=None):
         """Commercial emails: no copy to a blacklisted address, and each
         recipient gets his own unsubscribe link and one-click headers."""
@@ -177,10 +221,8 @@ class MailMail(models.Model):
             ]
         )
         result = []
-        for values in email_list:
+        for values in self._grc_split_outgoing_values(email_list, blacklisted):
             emails = values.get("email_to_normalized") or []
-            if emails and all(email in blacklisted for email in emails):
-                continue
             if not emails:
                 result.append(values)
                 continue

@@ -15,12 +15,16 @@ class MailThread(models.AbstractModel):
         records = self.filtered("email_normalized")
         if "is_blacklisted" not in self._fields or not records:
             return records
-        # read the blacklist itself: is_blacklisted is not invalidated when an
-        # opposition is recorded in the same transaction
+        # read the blacklist itself: is_blacklisted only depends on the
+        # address, its cached value is stale once an opposition is recorded
+        # in the same transaction; one query for the whole batch
         blacklisted = set(
             self.env["mail.blacklist"]
             .sudo()
-            .search([("email", "in", records.mapped("email_normalized"))])
+            .search_fetch(
+                [("email", "in", list(set(records.mapped("email_normalized"))))],
+                ["email"],
+            )
             .mapped("email")
         )
         return records.filtered(

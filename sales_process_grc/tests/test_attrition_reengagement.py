@@ -111,6 +111,96 @@ class TestReengagement(AttritionCase):
                 {"partner_ids": [(6, 0, self.lost.ids)]}
             )
 
+    def _former_customer_of_b(self, name, **values):
+        """A customer won and lost in company B."""
+        partner = self.env["res.partner"].create(
+            {"name": name, "is_company": True, **values}
+        )
+        with freeze_time("2024-01-10 10:00:00"):
+            self._win(partner, company=self.company_b, user=self.salesman_b)
+        with freeze_time("2025-01-20 10:00:00"):
+            partner._grc_set_customer_status("lost", reason=self.price)
+        self.assertEqual(self._events(partner)[-1].company_id, self.company_b)
+        return partner
+
+    def _leads_of(self, partner):
+        return (
+            self.env["crm.lead"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "=", partner.id)])
+        )
+
+    def test_customers_of_another_company_are_left_to_it(self):
+        """A company-A team leader cannot re-engage a customer whose history
+        is in company B: a shared customer (no company) is skipped with a
+        message naming it, a customer of company B is not even proposed."""
+        shared = self._former_customer_of_b("Shared Lost Ltd")
+        own_b = self._former_customer_of_b("B Lost Ltd", company_id=self.company_b.id)
+        before = {partner: self._leads_of(partner) for partner in (shared, own_b)}
+        wizard_form = self._wizard(self.lost | shared | own_b)
+        self.assertEqual(set(wizard_form.partner_ids.ids), {self.lost.id, shared.id})
+        wizard = wizard_form.save()
+        action = wizard.action_create_opportunities()
+        self.assertEqual(wizard.lead_ids.partner_id, self.lost)
+        self.assertEqual(wizard.lead_ids.company_id, self.company_a)
+        self.assertEqual(wizard.skipped_count, 1)
+        self.assertIn("Shared Lost Ltd", action["params"]["message"])
+        self.assertIn("not working in", action["params"]["message"])
+        for partner, leads in before.items():
+            self.assertEqual(self._leads_of(partner), leads)
+        # given by id (RPC), company B's own customer is not reachable either
+        wizard = (
+            self.env["sales.reengagement.wizard"]
+            .with_user(self.team_leader)
+            .create({"partner_ids": [(6, 0, own_b.ids)]})
+        )
+        with self.assertRaises(AccessError):
+            wizard.action_create_opportunities()
+        self.assertEqual(self._leads_of(own_b), before[own_b])
+        self.assertEqual(shared.customer_status, "lost")
+        self.assertEqual(self._events(shared)[-1].company_id, self.company_b)
+
+    def test_message_of_another_company_is_translated(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["sales_process_grc"], ["fr_FR"], overwrite=True
+        )
+        shared = self._former_customer_of_b("Shared Lost Ltd")
+        self.team_leader.lang = "fr_FR"
+        wizard = self._wizard(shared).save()
+        message = wizard.action_create_opportunities()["params"]["message"]
+        self.assertIn("Shared Lost Ltd", message)
+        self.assertNotIn("not working in", message)
+
+    def test_reengaged_in_the_company_of_the_history(self):
+        """A manager working in both companies re-engages company B's customer
+        in company B, for its salesperson there: winning it back keeps the
+        history in company B."""
+        shared = self._former_customer_of_b(
+            "Shared Lost Ltd", user_id=self.salesman_b.id
+        )
+        wizard = (
+            self.env["sales.reengagement.wizard"]
+            .with_user(self.sales_manager)
+            .with_context(
+                allowed_company_ids=[self.company_a.id, self.company_b.id],
+                active_model="res.partner",
+                active_ids=shared.ids,
+            )
+        )
+        wizard = Form(wizard).save()
+        wizard.action_create_opportunities()
+        lead = wizard.lead_ids
+        self.assertEqual(lead.partner_id, shared)
+        self.assertEqual(lead.company_id, self.company_b)
+        self.assertEqual(lead.user_id, self.salesman_b)
+        lead.with_env(self.env).with_user(self.salesman_b).action_set_won()
+        self.assertEqual(shared.customer_status, "customer")
+        event = self._events(shared)[-1]
+        self.assertEqual(event.event_type, "won_back")
+        self.assertEqual(event.company_id, self.company_b)
+
 
 @tagged("post_install", "-at_install")
 class TestProspectingGoal(AttritionCase):

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo import fields
+from odoo import fields, tools
 from odoo.tests import Form, HttpCase, tagged
 from odoo.tools.misc import hash_sign
 
@@ -70,6 +70,49 @@ class TestLawfulEmailConsent(AutomationCase):
         company.invalidate_recordset(["is_blacklisted"])
         self.assertTrue(company.is_blacklisted)
         self.assertEqual(partners._grc_filter_commercial_email_allowed(), individual)
+
+    def test_opposition_filters_in_the_same_transaction(self):
+        """An opposition recorded in the transaction (button, lost reason,
+        unsubscribe) prevails at once: is_blacklisted only depends on the
+        address, its value read earlier in the transaction (a form, a
+        filter) is stale; the filter reads the blacklist itself."""
+        partner = self.customer_en
+        other = self.customer_fr
+        self.assertFalse(partner.is_blacklisted)  # read, as a form view does
+        partners = partner | other
+        self.assertEqual(partners._grc_filter_commercial_email_allowed(), partners)
+        partner.with_user(self.salesman).action_grc_email_opposition()
+        self.assertFalse(partner.is_blacklisted, "upstream value is stale here")
+        self.assertEqual(partners._grc_filter_commercial_email_allowed(), other)
+        # the lead path too (its own address and its customer's)
+        lead = self._create_lead(other, email_from="buyer@example.com")
+        self.assertFalse(lead.is_blacklisted)
+        self.assertEqual(lead._grc_filter_commercial_email_allowed(), lead)
+        self.env["mail.blacklist"]._add("buyer@example.com")
+        self.assertFalse(lead._grc_filter_commercial_email_allowed())
+
+    def test_opposition_filter_is_one_query_per_batch(self):
+        partners = self.env["res.partner"].create(
+            [
+                {"name": f"Batch {index}", "email": f"batch{index}@example.com"}
+                for index in range(30)
+            ]
+        )
+        partners.grc_email_legal_basis = "consent"
+        self.env["mail.blacklist"]._add("batch3@example.com")
+        self.env.flush_all()
+
+        def queries(records):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            allowed = records._grc_filter_commercial_email_allowed()
+            return self.env.cr.sql_log_count - before, allowed
+
+        few, allowed_few = queries(partners[:2])
+        many, allowed_many = queries(partners)
+        self.assertEqual(few, many)
+        self.assertEqual(allowed_few, partners[:2])
+        self.assertEqual(allowed_many, partners - partners[3])
 
     def test_lead_lost_because_asked_not_to_be_contacted_records_opposition(self):
         reason = self.env.ref("sales_process_grc.crm_lost_reason_do_not_contact")
@@ -291,6 +334,48 @@ class TestLawfulEmailSending(AutomationCase, MockEmail):
         with self.mock_mail_gateway():
             mail.send()
         self.assertFalse(self._mails)
+
+    def test_each_address_gets_its_own_link_and_no_copy_to_blacklisted(self):
+        """A commercial email to several addresses (in copy, or several in
+        To) is one email per address: a copy recipient never gets (and
+        cannot click) the unsubscribe link of another, and a blacklisted
+        address in copy receives nothing."""
+        mail = self.env["mail.mail"].browse(
+            self._template("letter").send_mail(
+                self.customer_en.id,
+                email_values={
+                    "email_cc": "Copy <copy@example.com>, opposed@example.com",
+                    "email_to": "first@example.com, second@example.com",
+                },
+            )
+        )
+        self.assertTrue(mail.grc_commercial)
+        self._blacklist("opposed@example.com")
+        with self.mock_mail_gateway():
+            mail.send()
+        verify = self.env["mail.mail"]._grc_verify_unsubscribe_token
+        received = {}
+        for sent in self._mails:
+            self.assertFalse(sent["email_cc"])
+            self.assertEqual(len(sent["email_to"]), 1)
+            address = tools.email_normalize(sent["email_to"][0])
+            url = sent["headers"]["List-Unsubscribe"].strip("<>")
+            self.assertEqual(verify(url.rsplit("/", 1)[1]), address)
+            self.assertIn(f'href="{url}"', sent["body"])
+            received[address] = sent
+        self.assertEqual(
+            set(received),
+            {
+                "oak@example.com",
+                "copy@example.com",
+                "first@example.com",
+                "second@example.com",
+            },
+        )
+        oak_url = received["oak@example.com"]["headers"]["List-Unsubscribe"]
+        for address in ("copy@example.com", "first@example.com"):
+            self.assertNotIn(oak_url.strip("<>"), received[address]["body"])
+        self.assertEqual(mail.state, "sent")
 
 
 @tagged("post_install", "-at_install")

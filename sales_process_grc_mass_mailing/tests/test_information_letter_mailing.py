@@ -1,7 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from freezegun import freeze_time
 
-from odoo.tests import TransactionCase, tagged
+from odoo.exceptions import UserError
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 from odoo.addons.mail.tests.common import MockEmail
 
@@ -117,3 +118,42 @@ class TestInformationLetterMailing(TransactionCase, MockEmail):
                 ]
             )
         )
+
+    def test_launched_letter_mailing_is_kept(self):
+        """An Email Marketing user cannot delete the period's mailing, nor
+        clear or move its period, once launched: the next run would send the
+        letter of the period again. He may archive it; the period is still
+        taken."""
+        marketer = new_test_user(
+            self.env,
+            login="grc_letter_marketer",
+            groups="mass_mailing.group_mass_mailing_user,"
+            "mail.group_mail_template_editor",
+        )
+        with freeze_time("2026-03-10"):
+            self._run_cron()
+        mailing = self._mailings().with_user(marketer)
+        self.assertEqual(mailing.state, "in_queue")
+        for attempt in (
+            mailing.unlink,
+            lambda: mailing.write({"grc_letter_period_start": False}),
+            lambda: mailing.write({"grc_letter_period_start": "2026-02-01"}),
+        ):
+            with (
+                self.assertRaisesRegex(UserError, "keeps its period"),
+                self.env.cr.savepoint(),
+            ):
+                attempt()
+        mailing.write({"subject": "March letter", "active": False})
+        with freeze_time("2026-03-20"):
+            self._run_cron()
+        self.assertEqual(
+            self.env["mailing.mailing"]
+            .with_context(active_test=False)
+            .search_count([("grc_letter_period_start", "=", "2026-03-01")]),
+            1,
+        )
+        # a draft mailing of the period (not launched) may still be deleted
+        mailing.sudo().write({"active": True, "state": "draft"})
+        mailing.unlink()
+        self.assertFalse(mailing.exists())
