@@ -66,14 +66,14 @@ GRC_LETTER_STATUS_FIELDS = {
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    at_risk_days = fields.Integer(
+    grc_at_risk_days = fields.Integer(
         string="At Risk After (days)",
         default=DEFAULT_AT_RISK_DAYS,
         config_parameter=AT_RISK_DAYS_PARAM,
         help="A customer without purchase for this many days becomes at risk.",
     )
 
-    lost_days = fields.Integer(
+    grc_lost_days = fields.Integer(
         string="Lost After (days)",
         default=DEFAULT_LOST_DAYS,
         config_parameter=LOST_DAYS_PARAM,
@@ -82,21 +82,21 @@ class ResConfigSettings(models.TransientModel):
     )
 
     # --- prospect temperature cooling --------------------------------------
-    prospect_temperature_cooling = fields.Boolean(
+    grc_prospect_temperature_cooling = fields.Boolean(
         string="Prospect Cooling",
         config_parameter=COOLING_PARAM,
         help="Every day, cool down the open leads without activity (message, "
         "activity done or meeting): hot becomes warm, then warm becomes cold.",
     )
 
-    prospect_temperature_hot_days = fields.Integer(
+    grc_prospect_temperature_hot_days = fields.Integer(
         string="Hot to Warm after (days)",
         config_parameter=COOLING_HOT_DAYS_PARAM,
         default=COOLING_HOT_DAYS_DEFAULT,
         help="A hot lead without activity for this many days becomes warm.",
     )
 
-    prospect_temperature_warm_days = fields.Integer(
+    grc_prospect_temperature_warm_days = fields.Integer(
         string="Warm to Cold after (days)",
         config_parameter=COOLING_WARM_DAYS_PARAM,
         default=COOLING_WARM_DAYS_DEFAULT,
@@ -214,20 +214,22 @@ class ResConfigSettings(models.TransientModel):
         for settings in self:
             check_retention_years(self.env, settings.grc_retention_years)
 
-    @api.constrains("at_risk_days", "lost_days")
+    @api.constrains("grc_at_risk_days", "grc_lost_days")
     def _check_attrition_thresholds(self):
         for settings in self:
             check_attrition_thresholds(
-                self.env, settings.at_risk_days, settings.lost_days
+                self.env, settings.grc_at_risk_days, settings.grc_lost_days
             )
 
-    @api.constrains("prospect_temperature_hot_days", "prospect_temperature_warm_days")
+    @api.constrains(
+        "grc_prospect_temperature_hot_days", "grc_prospect_temperature_warm_days"
+    )
     def _check_prospect_temperature_delays(self):
         for settings in self:
             check_cooling_delays(
                 self.env,
-                settings.prospect_temperature_hot_days,
-                settings.prospect_temperature_warm_days,
+                settings.grc_prospect_temperature_hot_days,
+                settings.grc_prospect_temperature_warm_days,
             )
 
     @api.constrains(
