@@ -126,6 +126,7 @@ ADMIN_EDITS_CHECK_SCRIPT = textwrap.dedent(
     addon = "sales_process_grc"
     contact = ref("sales_process_grc.interview_step_contact")
     params = env["ir.config_parameter"]
+    settings = env["res.config.settings"].create({})
     print("RESULT=" + json.dumps({
         "step": [contact.name, contact.sequence],
         "archived_step_active": ref(addon + ".interview_step_leave_taking").active,
@@ -137,6 +138,7 @@ ADMIN_EDITS_CHECK_SCRIPT = textwrap.dedent(
             params.get_param("sales_process_grc.at_risk_days"),
             params.get_param("sales_process_grc.lost_days"),
         ],
+        "settings_form": [settings.grc_at_risk_days, settings.grc_lost_days],
     }))
     """
 )
@@ -148,6 +150,7 @@ EXPECTED_ADMIN_EDITS = {
     "thank_you_rule_active": True,
     "churn_reason": "Too expensive",
     "thresholds": ["90", "200"],
+    "settings_form": [90, 200],
 }
 
 DROP_SCRIPT = textwrap.dedent(

@@ -12,7 +12,12 @@ from odoo.tools import SQL
 
 from .grc_cron import CronStep, run_cron_steps
 from .grc_selection import check_selection_values
-from .grc_settings import get_bool_param, get_int_param
+from .grc_settings import (
+    check_cooling_delays,
+    checked_or_default,
+    get_bool_param,
+    get_int_param,
+)
 
 _logger = logging.getLogger(__name__)
 PROSPECT_TEMPERATURES = [("cold", "Cold"), ("warm", "Warm"), ("hot", "Hot")]
@@ -780,19 +785,19 @@ class CrmLead(models.Model):
     def _prospect_temperature_cooling_delays(self):
         """Return (enabled, hot_days, warm_days) from the settings."""
         enabled = get_bool_param(self.env, COOLING_PARAM)
-        hot_days = get_int_param(
-            self.env, COOLING_HOT_DAYS_PARAM, COOLING_HOT_DAYS_DEFAULT
+        hot_days, warm_days = checked_or_default(
+            self.env,
+            check_cooling_delays,
+            (
+                get_int_param(
+                    self.env, COOLING_HOT_DAYS_PARAM, COOLING_HOT_DAYS_DEFAULT
+                ),
+                get_int_param(
+                    self.env, COOLING_WARM_DAYS_PARAM, COOLING_WARM_DAYS_DEFAULT
+                ),
+            ),
+            (COOLING_HOT_DAYS_DEFAULT, COOLING_WARM_DAYS_DEFAULT),
         )
-        warm_days = get_int_param(
-            self.env, COOLING_WARM_DAYS_PARAM, COOLING_WARM_DAYS_DEFAULT
-        )
-        if hot_days <= 0 or warm_days <= hot_days:
-            _logger.info(
-                "Invalid prospect cooling delays (%s, %s): using the defaults",
-                hot_days,
-                warm_days,
-            )
-            hot_days, warm_days = COOLING_HOT_DAYS_DEFAULT, COOLING_WARM_DAYS_DEFAULT
         return enabled, hot_days, warm_days
 
     @api.model

@@ -9,7 +9,19 @@ from .crm_lead import (
     COOLING_WARM_DAYS_DEFAULT,
     COOLING_WARM_DAYS_PARAM,
 )
-from .res_partner import DEFAULT_AT_RISK_DAYS, DEFAULT_LOST_DAYS
+from .grc_settings import (
+    check_attrition_thresholds,
+    check_cooling_delays,
+    check_information_letter,
+    check_retention_years,
+    get_list_param,
+)
+from .res_partner import (
+    AT_RISK_DAYS_PARAM,
+    DEFAULT_AT_RISK_DAYS,
+    DEFAULT_LOST_DAYS,
+    LOST_DAYS_PARAM,
+)
 from .res_partner_retention import (
     RETENTION_ARCHIVE_PARAM,
     RETENTION_RECONSENT_PARAM,
@@ -54,37 +66,37 @@ GRC_LETTER_STATUS_FIELDS = {
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    at_risk_days = fields.Integer(
+    grc_at_risk_days = fields.Integer(
         string="At Risk After (days)",
         default=DEFAULT_AT_RISK_DAYS,
-        config_parameter="sales_process_grc.at_risk_days",
+        config_parameter=AT_RISK_DAYS_PARAM,
         help="A customer without purchase for this many days becomes at risk.",
     )
 
-    lost_days = fields.Integer(
+    grc_lost_days = fields.Integer(
         string="Lost After (days)",
         default=DEFAULT_LOST_DAYS,
-        config_parameter="sales_process_grc.lost_days",
+        config_parameter=LOST_DAYS_PARAM,
         help="A customer without purchase for this many days is lost, with the "
         "reason inactivity.",
     )
 
     # --- prospect temperature cooling --------------------------------------
-    prospect_temperature_cooling = fields.Boolean(
+    grc_prospect_temperature_cooling = fields.Boolean(
         string="Prospect Cooling",
         config_parameter=COOLING_PARAM,
         help="Every day, cool down the open leads without activity (message, "
         "activity done or meeting): hot becomes warm, then warm becomes cold.",
     )
 
-    prospect_temperature_hot_days = fields.Integer(
+    grc_prospect_temperature_hot_days = fields.Integer(
         string="Hot to Warm after (days)",
         config_parameter=COOLING_HOT_DAYS_PARAM,
         default=COOLING_HOT_DAYS_DEFAULT,
         help="A hot lead without activity for this many days becomes warm.",
     )
 
-    prospect_temperature_warm_days = fields.Integer(
+    grc_prospect_temperature_warm_days = fields.Integer(
         string="Warm to Cold after (days)",
         config_parameter=COOLING_WARM_DAYS_PARAM,
         default=COOLING_WARM_DAYS_DEFAULT,
@@ -199,53 +211,26 @@ class ResConfigSettings(models.TransientModel):
 
     @api.constrains("grc_retention_years")
     def _check_grc_retention_years(self):
-        if any(settings.grc_retention_years <= 0 for settings in self):
-            raise ValidationError(
-                self.env._("The retention period must be a positive number of years.")
-            )
+        for settings in self:
+            check_retention_years(self.env, settings.grc_retention_years)
 
-    @api.constrains("at_risk_days", "lost_days")
+    @api.constrains("grc_at_risk_days", "grc_lost_days")
     def _check_attrition_thresholds(self):
         for settings in self:
-            if settings.at_risk_days <= 0:
-                raise ValidationError(
-                    self.env._(
-                        "The number of days without purchase before a customer is "
-                        "at risk must be positive."
-                    )
-                )
-            if settings.at_risk_days >= settings.lost_days:
-                raise ValidationError(
-                    self.env._(
-                        "The number of days without purchase before a customer is "
-                        "at risk (%(at_risk)s) must be smaller than the number of "
-                        "days before it is lost (%(lost)s).",
-                        at_risk=settings.at_risk_days,
-                        lost=settings.lost_days,
-                    )
-                )
+            check_attrition_thresholds(
+                self.env, settings.grc_at_risk_days, settings.grc_lost_days
+            )
 
-    @api.constrains("prospect_temperature_hot_days", "prospect_temperature_warm_days")
+    @api.constrains(
+        "grc_prospect_temperature_hot_days", "grc_prospect_temperature_warm_days"
+    )
     def _check_prospect_temperature_delays(self):
         for settings in self:
-            hot_days = settings.prospect_temperature_hot_days
-            warm_days = settings.prospect_temperature_warm_days
-            if hot_days <= 0 or warm_days <= 0:
-                raise ValidationError(
-                    self.env._(
-                        "The cooling delays of prospects must be a positive "
-                        "number of days."
-                    )
-                )
-            if warm_days <= hot_days:
-                raise ValidationError(
-                    self.env._(
-                        "The warm to cold delay (%(warm)s days) must be longer "
-                        "than the hot to warm delay (%(hot)s days).",
-                        warm=warm_days,
-                        hot=hot_days,
-                    )
-                )
+            check_cooling_delays(
+                self.env,
+                settings.grc_prospect_temperature_hot_days,
+                settings.grc_prospect_temperature_warm_days,
+            )
 
     @api.constrains(
         "grc_offer_followup_days",
@@ -276,19 +261,19 @@ class ResConfigSettings(models.TransientModel):
                         "number of weeks or months."
                     )
                 )
-            if not settings.grc_information_letter:
-                continue
-            if not settings.grc_information_letter_template_id:
-                raise ValidationError(
-                    self.env._("Choose the mail template of the information letter.")
+            if settings.grc_information_letter:
+                check_information_letter(
+                    self.env,
+                    settings.grc_information_letter_template_id,
+                    settings._grc_letter_statuses(),
                 )
-            if not any(settings[fname] for fname in GRC_LETTER_STATUS_FIELDS):
-                raise ValidationError(
-                    self.env._(
-                        "Choose at least one customer status to send the "
-                        "information letter to."
-                    )
-                )
+
+    def _grc_letter_statuses(self):
+        """Customer statuses checked for the information letter."""
+        self.ensure_one()
+        return [
+            status for fname, status in GRC_LETTER_STATUS_FIELDS.items() if self[fname]
+        ]
 
     @api.model
     def get_values(self):
@@ -309,11 +294,8 @@ class ResConfigSettings(models.TransientModel):
         res["grc_information_letter_interval_type"] = (
             interval_type if interval_type in ("weeks", "months") else "months"
         )
-        statuses = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(LETTER_STATUSES_PARAM, LETTER_STATUSES_DEFAULT)
-            .split(",")
+        statuses = get_list_param(
+            self.env, LETTER_STATUSES_PARAM, LETTER_STATUSES_DEFAULT
         )
         for fname, status in GRC_LETTER_STATUS_FIELDS.items():
             res[fname] = status in statuses
@@ -344,9 +326,7 @@ class ResConfigSettings(models.TransientModel):
             }
             if any(cron[key] != value for key, value in cron_vals.items()):
                 cron.write(cron_vals)
-        statuses = ",".join(
-            status for fname, status in GRC_LETTER_STATUS_FIELDS.items() if self[fname]
-        )
+        statuses = ",".join(self._grc_letter_statuses())
         # "," when none: an empty parameter would be deleted (and mean default)
         self.env["ir.config_parameter"].sudo().set_param(
             LETTER_STATUSES_PARAM, statuses or ","

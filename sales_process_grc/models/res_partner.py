@@ -9,7 +9,7 @@ from odoo.fields import Domain
 
 from .crm_lead import PROSPECT_TEMPERATURES, TEMPERATURE_RANK
 from .grc_cron import CronStep, run_cron_steps
-from .grc_settings import get_int_param
+from .grc_settings import check_attrition_thresholds, checked_or_default, get_int_param
 from .sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES, CUSTOMER_STATUSES
 
 _logger = logging.getLogger(__name__)
@@ -185,16 +185,15 @@ class ResPartner(models.Model):
     def _grc_get_thresholds(self):
         """Return (at_risk_days, lost_days) from the settings, or the defaults
         when the parameters are missing or inconsistent."""
-        at_risk_days = get_int_param(self.env, AT_RISK_DAYS_PARAM, DEFAULT_AT_RISK_DAYS)
-        lost_days = get_int_param(self.env, LOST_DAYS_PARAM, DEFAULT_LOST_DAYS)
-        if not 0 < at_risk_days < lost_days:
-            _logger.info(
-                "Inconsistent attrition thresholds (%s, %s): using the defaults",
-                at_risk_days,
-                lost_days,
-            )
-            at_risk_days, lost_days = DEFAULT_AT_RISK_DAYS, DEFAULT_LOST_DAYS
-        return at_risk_days, lost_days
+        return checked_or_default(
+            self.env,
+            check_attrition_thresholds,
+            (
+                get_int_param(self.env, AT_RISK_DAYS_PARAM, DEFAULT_AT_RISK_DAYS),
+                get_int_param(self.env, LOST_DAYS_PARAM, DEFAULT_LOST_DAYS),
+            ),
+            (DEFAULT_AT_RISK_DAYS, DEFAULT_LOST_DAYS),
+        )
 
     def _grc_write_status_values(self, vals, track=True):
         """Write customer status values on the commercial entities ``self``;

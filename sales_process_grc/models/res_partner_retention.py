@@ -8,7 +8,12 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 
 from .grc_cron import CronStep, run_cron_steps
-from .grc_settings import get_bool_param, get_int_param
+from .grc_settings import (
+    check_retention_years,
+    checked_or_default,
+    get_bool_param,
+    get_int_param,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -52,9 +57,16 @@ class ResPartner(models.Model):
 
     @api.model
     def _grc_retention_settings(self):
-        years = get_int_param(self.env, RETENTION_YEARS_PARAM, RETENTION_YEARS_DEFAULT)
+        """Return (years, archive, reconsent) from the settings; a retention
+        period the settings refuse is the default one."""
+        (years,) = checked_or_default(
+            self.env,
+            check_retention_years,
+            (get_int_param(self.env, RETENTION_YEARS_PARAM, RETENTION_YEARS_DEFAULT),),
+            (RETENTION_YEARS_DEFAULT,),
+        )
         return (
-            max(years, 1),
+            years,
             get_bool_param(self.env, RETENTION_ARCHIVE_PARAM),
             get_bool_param(self.env, RETENTION_RECONSENT_PARAM),
         )

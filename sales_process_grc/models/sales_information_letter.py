@@ -5,6 +5,12 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 
 from .grc_cron import CronStep, run_cron_steps
+from .grc_settings import (
+    check_information_letter,
+    checked_or_default,
+    get_int_param,
+    get_list_param,
+)
 from .res_partner_consent import EMAIL_ALLOWED_BASES
 
 LETTER_TEMPLATE_PARAM = "sales_process_grc.information_letter_template_id"
@@ -86,17 +92,24 @@ class SalesInformationLetter(models.Model):
 
     @api.model
     def _get_settings(self):
-        """Return (template, statuses) of the information letter."""
-        params = self.env["ir.config_parameter"].sudo()
-        template = self.env["mail.template"]
-        template_id = params.get_param(LETTER_TEMPLATE_PARAM)
-        if template_id and template_id.isdigit():
-            template = template.browse(int(template_id)).exists()
+        """Return (template, statuses) of the information letter, or (no
+        template, no status) when the settings would refuse them."""
+        template_id = get_int_param(self.env, LETTER_TEMPLATE_PARAM, 0)
+        if template_id > 0:
+            template = self.env["mail.template"].browse(template_id).exists()
         else:
             template = self.env.ref(LETTER_TEMPLATE_XMLID, raise_if_not_found=False)
-        statuses = params.get_param(LETTER_STATUSES_PARAM, LETTER_STATUSES_DEFAULT)
-        statuses = [status for status in (statuses or "").split(",") if status]
-        return template or self.env["mail.template"], statuses
+        return checked_or_default(
+            self.env,
+            check_information_letter,
+            (
+                template or self.env["mail.template"],
+                get_list_param(
+                    self.env, LETTER_STATUSES_PARAM, LETTER_STATUSES_DEFAULT
+                ),
+            ),
+            (self.env["mail.template"], []),
+        )
 
     @api.model
     def _get_current_period_start(self):
@@ -132,7 +145,7 @@ class SalesInformationLetter(models.Model):
         twice in a period.
         """
         template, statuses = self._get_settings()
-        if not template or template.model != "res.partner" or not statuses:
+        if not template:
             return
         period_start = self._get_current_period_start()
         domain = self._get_recipients_domain(statuses) & Domain(

@@ -265,10 +265,12 @@ class TestAttritionSettings(AttritionCase):
     def test_defaults(self):
         self.assertEqual(self.env["res.partner"]._grc_get_thresholds(), (180, 365))
         settings = self._settings(self.admin)
-        self.assertEqual((settings.at_risk_days, settings.lost_days), (180, 365))
+        self.assertEqual(
+            (settings.grc_at_risk_days, settings.grc_lost_days), (180, 365)
+        )
 
     def test_admin_sets_thresholds_used_by_classification(self):
-        self._settings(self.admin, at_risk_days=30, lost_days=90).execute()
+        self._settings(self.admin, grc_at_risk_days=30, grc_lost_days=90).execute()
         params = self.env["ir.config_parameter"].sudo()
         self.assertEqual(params.get_param("sales_process_grc.at_risk_days"), "30")
         self.assertEqual(params.get_param("sales_process_grc.lost_days"), "90")
@@ -289,7 +291,7 @@ class TestAttritionSettings(AttritionCase):
                 self.assertRaises(ValidationError),
             ):
                 self._settings(
-                    self.admin, at_risk_days=at_risk_days, lost_days=lost_days
+                    self.admin, grc_at_risk_days=at_risk_days, grc_lost_days=lost_days
                 )
         params = self.env["ir.config_parameter"].sudo()
         self.assertFalse(params.get_param("sales_process_grc.at_risk_days"))
@@ -304,4 +306,4 @@ class TestAttritionSettings(AttritionCase):
 
     def test_salesman_cannot_configure_thresholds(self):
         with self.assertRaises(AccessError):
-            self._settings(self.salesman, at_risk_days=10, lost_days=20)
+            self._settings(self.salesman, grc_at_risk_days=10, grc_lost_days=20)

@@ -125,21 +125,27 @@ class TestBadSelectionValues(BadInputCase):
 @tagged("post_install", "-at_install")
 class TestBadSettings(BadInputCase):
     BAD_SETTINGS = [
-        ({"prospect_temperature_hot_days": -5}, "positive"),
-        ({"prospect_temperature_hot_days": 0}, "positive"),
-        ({"prospect_temperature_warm_days": -1}, "positive"),
+        ({"grc_prospect_temperature_hot_days": -5}, "positive"),
+        ({"grc_prospect_temperature_hot_days": 0}, "positive"),
+        ({"grc_prospect_temperature_warm_days": -1}, "positive"),
         (
-            {"prospect_temperature_hot_days": 40, "prospect_temperature_warm_days": 20},
+            {
+                "grc_prospect_temperature_hot_days": 40,
+                "grc_prospect_temperature_warm_days": 20,
+            },
             "longer than",
         ),
         (
-            {"prospect_temperature_hot_days": 30, "prospect_temperature_warm_days": 30},
+            {
+                "grc_prospect_temperature_hot_days": 30,
+                "grc_prospect_temperature_warm_days": 30,
+            },
             "longer than",
         ),
-        ({"at_risk_days": -10}, "positive"),
-        ({"at_risk_days": 0}, "positive"),
-        ({"at_risk_days": 400, "lost_days": 300}, "smaller than"),
-        ({"lost_days": -1}, "smaller than"),
+        ({"grc_at_risk_days": -10}, "positive"),
+        ({"grc_at_risk_days": 0}, "positive"),
+        ({"grc_at_risk_days": 400, "grc_lost_days": 300}, "smaller than"),
+        ({"grc_lost_days": -1}, "smaller than"),
         ({"grc_offer_followup_days": -3}, "positive"),
         ({"grc_offer_followup_days": 0}, "positive"),
         ({"grc_loyalty_followup_days": -30}, "positive"),
@@ -167,10 +173,10 @@ class TestBadSettings(BadInputCase):
         # valid settings are saved
         settings_model.create(
             {
-                "prospect_temperature_hot_days": 20,
-                "prospect_temperature_warm_days": 50,
-                "at_risk_days": 100,
-                "lost_days": 200,
+                "grc_prospect_temperature_hot_days": 20,
+                "grc_prospect_temperature_warm_days": 50,
+                "grc_at_risk_days": 100,
+                "grc_lost_days": 200,
                 "grc_offer_followup_days": 5,
             }
         ).execute()
@@ -193,7 +199,7 @@ class TestBadSettings(BadInputCase):
             .with_context(lang="fr_FR")
         )
         with self.assertRaisesRegex(ValidationError, "délais de refroidissement"):
-            settings_model.create({"prospect_temperature_hot_days": -5})
+            settings_model.create({"grc_prospect_temperature_hot_days": -5})
 
 
 @tagged("post_install", "-at_install")

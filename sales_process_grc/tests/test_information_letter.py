@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -124,6 +125,31 @@ class TestInformationLetter(AutomationCase):
         )
         self._send()
         self.assertEqual(self._letters().template_id, other)
+
+    def test_template_of_another_model_refused_and_ignored(self):
+        """One check: the settings refuse a letter template that is not on
+        contacts, and the scheduled action ignores one written by other means."""
+        lead_template = self.env["mail.template"].create(
+            {
+                "name": "Letter on leads",
+                "model_id": self.env["ir.model"]._get_id("crm.lead"),
+                "subject": "News",
+            }
+        )
+        with self.assertRaisesRegex(ValidationError, "mail template"):
+            self.env["res.config.settings"].create(
+                {
+                    "grc_information_letter": True,
+                    "grc_information_letter_template_id": lead_template.id,
+                    "grc_letter_to_customer": True,
+                }
+            )
+        self.env["ir.config_parameter"].set_param(
+            "sales_process_grc.information_letter_template_id", str(lead_template.id)
+        )
+        self.assertEqual(self.Letter._get_settings(), (self.env["mail.template"], []))
+        self._send()
+        self.assertFalse(self._letters())
 
     def test_one_letter_per_partner_and_period(self):
         vals = {"partner_id": self.customer_en.id, "period_start": "2026-01-01"}

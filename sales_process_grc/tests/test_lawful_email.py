@@ -600,6 +600,15 @@ class TestLawfulEmailRetention(AutomationCase):
         self.assertTrue(cron.active)
         self.assertEqual(cron.interval_type, "days")
 
+    def test_refused_retention_period_is_the_default(self):
+        """A retention period that the settings refuse, written by other
+        means, is the default three years, never a shorter one."""
+        partner_model = self.env["res.partner"]
+        for value in ("0", "-2", "abc"):
+            with self.subTest(value=value):
+                self.params.set_param("sales_process_grc.retention_years", value)
+                self.assertEqual(partner_model._grc_retention_settings()[0], 3)
+
 
 @tagged("post_install", "-at_install")
 class TestUnsubscribeRoute(HttpCase):

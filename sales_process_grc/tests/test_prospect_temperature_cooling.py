@@ -17,13 +17,13 @@ class TestProspectTemperatureSettings(ProspectTemperatureCase):
 
     def test_defaults_and_saved_as_parameters(self):
         settings = self._settings()
-        self.assertFalse(settings.prospect_temperature_cooling)
-        self.assertEqual(settings.prospect_temperature_hot_days, 30)
-        self.assertEqual(settings.prospect_temperature_warm_days, 60)
+        self.assertFalse(settings.grc_prospect_temperature_cooling)
+        self.assertEqual(settings.grc_prospect_temperature_hot_days, 30)
+        self.assertEqual(settings.grc_prospect_temperature_warm_days, 60)
         self._settings(
-            prospect_temperature_cooling=True,
-            prospect_temperature_hot_days=10,
-            prospect_temperature_warm_days=20,
+            grc_prospect_temperature_cooling=True,
+            grc_prospect_temperature_hot_days=10,
+            grc_prospect_temperature_warm_days=20,
         ).execute()
         params = self.env["ir.config_parameter"].sudo()
         self.assertEqual(
@@ -53,9 +53,9 @@ class TestProspectTemperatureSettings(ProspectTemperatureCase):
                 self.assertRaises(ValidationError),
             ):
                 self._settings(
-                    prospect_temperature_cooling=True,
-                    prospect_temperature_hot_days=hot_days,
-                    prospect_temperature_warm_days=warm_days,
+                    grc_prospect_temperature_cooling=True,
+                    grc_prospect_temperature_hot_days=hot_days,
+                    grc_prospect_temperature_warm_days=warm_days,
                 )
         params = self.env["ir.config_parameter"].sudo()
         self.assertFalse(params.get_param("sales_process_grc.temperature_hot_days"))
@@ -68,8 +68,8 @@ class TestProspectTemperatureSettings(ProspectTemperatureCase):
         with self.assertRaisesRegex(ValidationError, "doit être plus long"):
             self.env["res.config.settings"].with_context(lang="fr_FR").create(
                 {
-                    "prospect_temperature_hot_days": 30,
-                    "prospect_temperature_warm_days": 20,
+                    "grc_prospect_temperature_hot_days": 30,
+                    "grc_prospect_temperature_warm_days": 20,
                 }
             )
 
@@ -82,13 +82,13 @@ class TestProspectTemperatureSettings(ProspectTemperatureCase):
             groups="sales_team.group_sale_manager,base.group_system",
         )
         settings = Form(self.env["res.config.settings"].with_user(manager))
-        self.assertFalse(settings.prospect_temperature_cooling)
-        settings.prospect_temperature_cooling = True
-        settings.prospect_temperature_hot_days = 45
-        settings.prospect_temperature_warm_days = 40
+        self.assertFalse(settings.grc_prospect_temperature_cooling)
+        settings.grc_prospect_temperature_cooling = True
+        settings.grc_prospect_temperature_hot_days = 45
+        settings.grc_prospect_temperature_warm_days = 40
         with self.assertRaises(ValidationError):
             settings.save()
-        settings.prospect_temperature_warm_days = 90
+        settings.grc_prospect_temperature_warm_days = 90
         settings.save().execute()
         self.assertEqual(
             self.env["crm.lead"]._prospect_temperature_cooling_delays(),

@@ -26,7 +26,7 @@ class SalesInformationLetter(models.Model):
         blacklist and opt-out, every recipient once. A period that already
         has its mailing gets no other."""
         template, statuses = self._get_settings()
-        if not template or template.model != "res.partner" or not statuses:
+        if not template:
             return
         period_start = self._get_current_period_start()
         mailing_model = self.env["mailing.mailing"].with_context(active_test=False)

@@ -5,6 +5,8 @@ from datetime import datetime, time, timedelta
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from odoo.addons.sales_process_grc.models.grc_settings import get_selection_param
+
 PURCHASE_SOURCE_PARAM = "sales_process_grc_sale.purchase_source"
 PURCHASE_SOURCES = [
     ("lead", "Won Opportunities"),
@@ -21,12 +23,9 @@ class ResPartner(models.Model):
     def _grc_purchase_source(self):
         """What counts as a purchase (Settings): won opportunities, confirmed
         sale orders (default) or posted customer invoices."""
-        source = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(PURCHASE_SOURCE_PARAM, DEFAULT_PURCHASE_SOURCE)
+        return get_selection_param(
+            self.env, PURCHASE_SOURCE_PARAM, PURCHASE_SOURCES, DEFAULT_PURCHASE_SOURCE
         )
-        return source if source in dict(PURCHASE_SOURCES) else DEFAULT_PURCHASE_SOURCE
 
     def _grc_register_purchases(self, purchases):
         """Purchases are won opportunities (crm.lead), confirmed sale orders
