@@ -70,7 +70,8 @@ class SalesReengagementWizard(models.TransientModel):
 
     def action_create_opportunities(self):
         self.ensure_one()
-        entities = self.partner_ids.commercial_partner_id
+        # only the customers the user may read (ids given over RPC included)
+        entities = self.partner_ids._filtered_access("read").commercial_partner_id
         if not entities:
             raise UserError(self.env._("Select at least one customer."))
         not_former = entities.filtered(
