@@ -61,7 +61,7 @@ class CalendarAttendee(models.Model):
         lead_model = self.env["crm.lead"].sudo()
         for (temperature, author_id), reasons in changes.items():
             lead_model.browse(list(reasons))._prospect_temperature_apply(
-                temperature, reasons, author=self.env["res.partner"].browse(author_id)
+                temperature, reasons, author_id=author_id
             )
 
     def _may_move_temperature(self, lead):

@@ -3,8 +3,6 @@ import logging
 from collections import defaultdict
 from datetime import timedelta
 
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
@@ -233,9 +231,7 @@ class CrmLead(models.Model):
         for stage, stage_leads in leads.grouped("stage_id").items():
             stage_leads._interview_check_stage_gates(stage, moving_only=False)
             if stage.prospect_temperature:
-                # mail does not track the changes of records created in the
-                # same transaction: the cause is logged in batch
-                stage_leads._prospect_temperature_raise_to_stage(stage, batched=True)
+                stage_leads._prospect_temperature_raise_to_stage(stage)
         return leads
 
     def write(self, vals):
@@ -693,9 +689,8 @@ class CrmLead(models.Model):
     # TEMPERATURE: automatic changes, always explained in the chatter
     # ------------------------------------------------------------
 
-    def _prospect_temperature_raise_to_stage(self, stage, batched=False):
-        """Leads of ``self`` entering ``stage`` get at least its temperature
-        (``batched``: see ``_prospect_temperature_apply``)."""
+    def _prospect_temperature_raise_to_stage(self, stage):
+        """Leads of ``self`` entering ``stage`` get at least its temperature."""
         rank = TEMPERATURE_RANK[stage.prospect_temperature]
         colder = self.filtered(
             lambda lead: (
@@ -706,52 +701,31 @@ class CrmLead(models.Model):
         colder._prospect_temperature_apply(
             stage.prospect_temperature,
             self.env._("Stage “%(stage)s” reached", stage=stage.name),
-            batched=batched,
         )
 
     def _prospect_temperature_apply(
-        self, temperature, reason, author=None, keep_date=False, batched=False
+        self, temperature, reason, author_id=None, keep_date=False
     ):
-        """Set ``temperature`` on the leads of ``self`` that do not have it yet,
-        the change tracked in the chatter with its cause: ``reason`` (a
-        string, or a dict {lead id: string}) is the body of mail's tracking
-        message, ``author`` (res.partner) its author.
+        """Set ``temperature`` on the leads of ``self`` that do not have it yet
+        and log one chatter note per lead carrying ``reason`` (a string, or a
+        dict {lead id: string}) and the tracked change. Batched: a constant
+        number of queries whatever the number of leads.
 
         :param keep_date: do not move ``prospect_temperature_date`` (cooling)
-        :param batched: log the notes in batch (a constant number of queries)
-            instead of mail's tracking (one message per lead at commit): for
-            the cooling cron, which changes tens of thousands of leads that
-            nothing else changes (see ``_prospect_temperature_mass_tracking``)
         :return: the leads actually changed
         """
         leads = self.filtered(lambda lead: lead.prospect_temperature != temperature)
         if not leads:
             return leads
-        leads = leads.with_context(prospect_temperature_keep_date=keep_date)
-        if batched:
-            old_values = {lead.id: lead.prospect_temperature for lead in leads}
-            leads.with_context(mail_notrack=True).write(
-                {"prospect_temperature": temperature}
-            )
-            leads._prospect_temperature_log(old_values, reason)
-            return leads
-        by_reason = defaultdict(list)
-        for lead in leads:
-            by_reason[reason if isinstance(reason, str) else reason[lead.id]].append(
-                lead.id
-            )
-        for text, lead_ids in by_reason.items():
-            leads.browse(lead_ids)._track_set_log_message(Markup("<p>%s</p>") % text)
-        if author:
-            leads._track_set_author(author)
-        leads.with_context(prospect_temperature_mail_tracking=True).write(
-            {"prospect_temperature": temperature}
-        )
+        old_values = {lead.id: lead.prospect_temperature for lead in leads}
+        leads.with_context(
+            mail_notrack=True, prospect_temperature_keep_date=keep_date
+        ).write({"prospect_temperature": temperature})
+        leads._prospect_temperature_log(old_values, reason, author_id=author_id)
         return leads
 
-    def _prospect_temperature_log(self, old_values, reason):
-        """One internal note per lead, in batch: the cause and the tracking
-        value (see ``_prospect_temperature_apply``)."""
+    def _prospect_temperature_log(self, old_values, reason, author_id=None):
+        """One internal note per lead: the cause and the tracking value."""
         if not self:
             return
         fname = "prospect_temperature"
@@ -762,7 +736,7 @@ class CrmLead(models.Model):
             lead.id: reason if isinstance(reason, str) else reason[lead.id]
             for lead in self
         }
-        messages = self._message_log_batch(bodies=bodies)
+        messages = self._message_log_batch(bodies=bodies, author_id=author_id)
         tracking_model = self.env["mail.tracking.value"].sudo()
         leads_by_id = {lead.id: lead for lead in self}
         tracking_model.create(
@@ -878,10 +852,10 @@ class CrmLead(models.Model):
                 days=days,
             )
         self.browse(to_cold_ids)._prospect_temperature_apply(
-            "cold", reasons, keep_date=True, batched=True
+            "cold", reasons, keep_date=True
         )
         self.browse(to_warm_ids)._prospect_temperature_apply(
-            "warm", reasons, keep_date=True, batched=True
+            "warm", reasons, keep_date=True
         )
 
     def _prospect_temperature_last_activity(self):
@@ -1002,20 +976,15 @@ class CrmLead(models.Model):
         return selection.get(self[fname], "")
 
     def _prospect_temperature_mass_tracking(self):
-        """Whether a change of temperature on ``self`` by hand is logged in
-        batch (``_prospect_temperature_log``) rather than by mail's tracking:
-        mail prepares the tracking of every tracked field of every lead
-        (two queries per lead, the properties included) and logs one message
-        per lead at commit; a mass update of 10,000 leads costs 20,133
-        queries that way, 332 in batch (test_prospect_temperature_performance).
-        Automatic changes with a cause go through mail's tracking
-        (``_prospect_temperature_apply``)."""
+        """Whether a change of temperature on ``self`` is tracked in batch by
+        this module rather than by mail: mail logs tracked changes with one
+        message per record at commit (several queries each); a mass update
+        logs its notes with a constant number of queries instead."""
         context = self.env.context
         return (
             len(self) > 1
             and not context.get("tracking_disable")
             and not context.get("mail_notrack")
-            and not context.get("prospect_temperature_mail_tracking")
         )
 
     def _prospect_temperature_mass_write(self, vals):

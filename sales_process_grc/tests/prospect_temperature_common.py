@@ -59,16 +59,8 @@ class ProspectTemperatureCase(TransactionCase):
         )
 
     @classmethod
-    def _flush_tracking(cls):
-        """End of a transaction for mail's tracking: its messages are created
-        at commit, and changes made in the transaction that created a record
-        are not tracked (the creation message stands for them)."""
-        cls.env.flush_all()
-        cls.env.cr.precommit.run()
-
-    @classmethod
     def _create_lead(cls, name="GRC Lead", **values):
-        lead = cls.env["crm.lead"].create(
+        return cls.env["crm.lead"].create(
             {
                 "name": name,
                 "type": "opportunity",
@@ -78,14 +70,9 @@ class ProspectTemperatureCase(TransactionCase):
                 **values,
             }
         )
-        cls._flush_tracking()
-        return lead
 
     def _temperature_notes(self, lead):
-        """Internal notes of ``lead`` carrying a temperature change. Mail's
-        tracking messages are created at commit: run the commit hooks."""
-        self._flush_tracking()
-        lead.invalidate_recordset(["message_ids"])
+        """Internal notes of ``lead`` carrying a temperature change."""
         return lead.message_ids.filtered(
             lambda message: message.tracking_value_ids.filtered(
                 lambda tracking: tracking.field_id.name == "prospect_temperature"

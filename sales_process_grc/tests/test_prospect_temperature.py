@@ -239,7 +239,6 @@ class TestProspectTemperatureMeeting(ProspectTemperatureCase):
 
     def test_decline_makes_cold_with_explanation(self):
         self.lead.prospect_temperature = "hot"
-        self._flush_tracking()
         self._attendee(self.alice).do_decline()
         self.assertEqual(self.lead.prospect_temperature, "cold")
         note = self._temperature_notes(self.lead)
@@ -251,7 +250,6 @@ class TestProspectTemperatureMeeting(ProspectTemperatureCase):
 
     def test_accept_makes_warm(self):
         self.lead.prospect_temperature = "cold"
-        self._flush_tracking()
         self._attendee(self.alice).do_accept()
         self.assertEqual(self.lead.prospect_temperature, "warm")
         note = self._temperature_notes(self.lead)
@@ -263,7 +261,6 @@ class TestProspectTemperatureMeeting(ProspectTemperatureCase):
 
     def test_accept_keeps_hot(self):
         self.lead.prospect_temperature = "hot"
-        self._flush_tracking()
         self._attendee(self.alice).do_accept()
         self.assertEqual(self.lead.prospect_temperature, "hot")
         self.assertFalse(self._temperature_notes(self.lead))
@@ -278,7 +275,6 @@ class TestProspectTemperatureMeeting(ProspectTemperatureCase):
         # Bob is a colleague of the customer, neither the lead's contact nor
         # its email; the salesman is not the customer either
         self.lead.prospect_temperature = "warm"
-        self._flush_tracking()
         self._attendee(self.bob).do_decline()
         self._attendee(self.salesman.partner_id).do_decline()
         self.assertEqual(self.lead.prospect_temperature, "warm")
