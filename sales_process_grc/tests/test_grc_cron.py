@@ -56,37 +56,30 @@ class TestCronBatches(TransactionCase):
         ids = self.partners.ids
         self.assertEqual(seen, [ids[0:2], ids[2:4], ids[4:5]])
 
-    def test_batches_that_leave_the_domain(self):
-        def make_steps(env):
-            return [
-                CronStep(
-                    records=env["res.partner"],
-                    domain=self.domain,
-                    process=lambda batch: batch.write({"name": "GRC Cron Done"}),
-                )
-            ]
+    def _renaming_steps(self, env):
+        """One step renaming the partners of the domain (they leave it)."""
+        return [
+            CronStep(
+                records=env["res.partner"],
+                domain=self.domain,
+                process=lambda batch: batch.write({"name": "GRC Cron Done"}),
+            )
+        ]
 
-        self.assertEqual(self._run(make_steps, batch_size=2), (True, 5, 0))
+    def test_batches_that_leave_the_domain(self):
+        self.assertEqual(self._run(self._renaming_steps, batch_size=2), (True, 5, 0))
         self.assertEqual(set(self.partners.mapped("name")), {"GRC Cron Done"})
 
     def test_stops_when_the_time_is_up_and_the_next_run_goes_on(self):
-        def make_steps(env):
-            return [
-                CronStep(
-                    records=env["res.partner"],
-                    domain=self.domain,
-                    process=lambda batch: batch.write({"name": "GRC Cron Done"}),
-                )
-            ]
-
         self.assertEqual(
-            self._run(make_steps, batch_size=2, out_of_time=True), (False, 2, 3)
+            self._run(self._renaming_steps, batch_size=2, out_of_time=True),
+            (False, 2, 3),
         )
         self.assertEqual(
             self.partners.mapped("name"),
             ["GRC Cron Done"] * 2 + [f"GRC Cron Batch {index}" for index in (2, 3, 4)],
         )
-        self.assertEqual(self._run(make_steps, batch_size=2), (True, 3, 0))
+        self.assertEqual(self._run(self._renaming_steps, batch_size=2), (True, 3, 0))
         self.assertEqual(set(self.partners.mapped("name")), {"GRC Cron Done"})
 
     def test_steps_in_order_and_nothing_left_when_counted_twice(self):

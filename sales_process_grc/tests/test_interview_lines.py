@@ -181,45 +181,46 @@ class TestInterviewLines(InterviewCase):
         self.assertEqual(len(copy.interview_line_ids), 9)
         self.assertEqual(set(copy.interview_line_ids.mapped("state")), {"todo"})
 
+    def _leads_without_lines(self, count):
+        """``count`` new open leads whose interview lines were removed."""
+        leads = self.env["crm.lead"].create(
+            [
+                {
+                    "name": f"Without lines {index}",
+                    "type": "opportunity",
+                    "team_id": self.team.id,
+                    "stage_id": self.stage_new.id,
+                    "user_id": self.salesman.id,
+                }
+                for index in range(count)
+            ]
+        )
+        leads.interview_line_ids.unlink()
+        self.env.flush_all()
+        self.env.invalidate_all()
+        return leads
+
     def test_line_creation_query_count_does_not_grow(self):
         """Creating the lines of many leads costs a fixed number of queries:
         the only growth left is the ORM's own batching, which inserts and
         updates rows by packs of INSERT_BATCH_SIZE / UPDATE_BATCH_SIZE (100),
         whatever the number of leads they belong to."""
 
-        def leads_without_lines(count):
-            leads = self.env["crm.lead"].create(
-                [
-                    {
-                        "name": f"Bulk {i}",
-                        "type": "opportunity",
-                        "team_id": self.team.id,
-                        "stage_id": self.stage_new.id,
-                        "user_id": self.salesman.id,
-                    }
-                    for i in range(count)
-                ]
-            )
-            leads.interview_line_ids.unlink()
-            self.env.flush_all()
-            self.env.invalidate_all()
-            return leads
-
         # the leads' own lines are inserted in SQL when they are created:
         # warm the ORM's caches of the line model (defaults) first
-        leads_without_lines(1)._interview_sync_lines()
+        self._leads_without_lines(1)._interview_sync_lines()
         # 2 and 11 leads: 18 and 99 lines, one ORM batch: the same queries
         # (10: one is the update of the leads' offer date, a stored compute
         # of the sales force automation that follows the lines)
         for count in (2, 11):
-            leads = leads_without_lines(count)
+            leads = self._leads_without_lines(count)
             with self.assertQueryCount(10):
                 leads._interview_sync_lines()
             self.assertEqual(len(leads.interview_line_ids), 9 * count)
         # 10 vs 50 leads: only one INSERT and one UPDATE more per 100 lines
         self.assertEqual((INSERT_BATCH_SIZE, UPDATE_BATCH_SIZE), (100, 100))
         for count, queries in ((10, 10), (50, 10 + 2 * 4)):
-            leads = leads_without_lines(count)
+            leads = self._leads_without_lines(count)
             with self.assertQueryCount(queries):
                 leads._interview_sync_lines()
             self.assertEqual(len(leads.interview_line_ids), 9 * count)
@@ -236,27 +237,9 @@ class TestInterviewLines(InterviewCase):
             [("active", "=", True), ("won_status", "=", "pending")]
         ).write({"active": False})
 
-        def leads_without_lines(count):
-            leads = self.env["crm.lead"].create(
-                [
-                    {
-                        "name": f"Sync {i}",
-                        "type": "opportunity",
-                        "team_id": self.team.id,
-                        "stage_id": self.stage_new.id,
-                        "user_id": self.salesman.id,
-                    }
-                    for i in range(count)
-                ]
-            )
-            leads.interview_line_ids.unlink()
-            self.env.flush_all()
-            self.env.invalidate_all()
-            return leads
-
         # warm the caches
         self.Step._sync_open_leads()
-        leads_without_lines(1).active = False
+        self._leads_without_lines(1).active = False
         # one batch of 10 leads (12 queries, as before the batches), then 2
         # and 4 full batches of 5 leads (45 lines, one ORM pack each): 11
         # queries per batch and the search that finds no more
@@ -265,7 +248,7 @@ class TestInterviewLines(InterviewCase):
             (10, 5, 2 * 11 + 1),
             (20, 5, 4 * 11 + 1),
         ):
-            leads = leads_without_lines(count)
+            leads = self._leads_without_lines(count)
             with self.assertQueryCount(queries):
                 self.Step._sync_open_leads(batch_size=batch_size)
             self.assertEqual(len(leads.interview_line_ids), 9 * count)
