@@ -1,3 +1,4 @@
+from . import grc_selection
 from . import res_config_settings
 from . import sales_interview_step
 from . import sales_interview_line

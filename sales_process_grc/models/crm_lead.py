@@ -42,7 +42,7 @@ GRC_SYSTEM_FIELDS = frozenset(
 
 
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
+    _inherit = ["crm.lead", "sales.selection.label.mixin"]
 
     # ------------------------------------------------------------------
     # Sales interview (entretien de vente)
@@ -966,14 +966,6 @@ class CrmLead(models.Model):
         # sudo: whoever posts (the mail gateway, a follower with read access)
         # records the reply date; it is not a change of the lead by its author
         self.sudo().write({"last_customer_message_date": message_sudo.date})
-
-    @api.private
-    def grc_selection_label(self, fname):
-        """Label of the selection field ``fname`` of this record in the
-        current language (mail templates show it)."""
-        self.ensure_one()
-        selection = dict(self._fields[fname]._description_selection(self.env))
-        return selection.get(self[fname], "")
 
     def _prospect_temperature_mass_tracking(self):
         """Whether a change of temperature on ``self`` is tracked in batch by

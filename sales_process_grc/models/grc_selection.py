@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
 from odoo.exceptions import ValidationError
 
 
@@ -28,3 +29,19 @@ def check_selection_values(records, vals_list, fnames):
                         choices=", ".join(label for _key, label in choices),
                     )
                 )
+
+
+class SalesSelectionLabelMixin(models.AbstractModel):
+    """Selection labels for the mail templates of leads and partners (their
+    sandboxed rendering cannot read ``_fields``)."""
+
+    _name = "sales.selection.label.mixin"
+    _description = "Selection Labels for Mail Templates"
+
+    @api.private
+    def grc_selection_label(self, fname):
+        """Label of the selection field ``fname`` of this record in the
+        current language (mail templates show it)."""
+        self.ensure_one()
+        selection = dict(self._fields[fname]._description_selection(self.env))
+        return selection.get(self[fname], "")

@@ -30,7 +30,7 @@ CUSTOMER_STATUS_FIELDS = frozenset(
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = ["res.partner", "sales.selection.label.mixin"]
 
     customer_status = fields.Selection(
         CUSTOMER_STATUSES,
@@ -604,11 +604,3 @@ class ResPartner(models.Model):
             partner.prospect_temperature = hottest.get(
                 partner.commercial_partner_id._origin.id, False
             )
-
-    @api.private
-    def grc_selection_label(self, fname):
-        """Label of the selection field ``fname`` of this partner in the
-        current language (mail templates show it)."""
-        self.ensure_one()
-        selection = dict(self._fields[fname]._description_selection(self.env))
-        return selection.get(self[fname], "")
