@@ -415,3 +415,151 @@ class TestProspectTemperatureMultiCompany(ProspectTemperatureCase):
         self.assertEqual(self.customer_company.prospect_temperature, "hot")
         self.lead_b.with_user(self.salesman_b).prospect_temperature = "warm"
         self.assertEqual(self.customer_company.prospect_temperature, "warm")
+
+
+@tagged("post_install", "-at_install")
+class TestProspectTemperatureMailTracking(ProspectTemperatureCase):
+    """The cause of an automatic change of a lead existing before the
+    transaction is the body of mail's own tracking message, logged at the end
+    of the transaction with the lead's other tracked changes. Each user action
+    is its own transaction in production (one RPC): the tests end it as the
+    commit does."""
+
+    SCRIPT = "<script>alert('grc')</script>"
+
+    def _end_transaction(self):
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.env.invalidate_all()
+
+    def _temperature_tracking(self, message):
+        return message.tracking_value_ids.filtered(
+            lambda tracking: tracking.field_id.name == "prospect_temperature"
+        )
+
+    def _meeting(self, lead, name="Demo"):
+        start = datetime.now() + timedelta(days=3)
+        return (
+            self.env["calendar.event"]
+            .with_user(self.salesman)
+            .with_context(mail_notify_author=False)
+            .create(
+                {
+                    "name": name,
+                    "start": start,
+                    "stop": start + timedelta(hours=1),
+                    "opportunity_id": lead.id,
+                    "partner_ids": [
+                        (4, lead.partner_id.id),
+                        (4, self.salesman.partner_id.id),
+                    ],
+                }
+            )
+        )
+
+    def test_stage_reached_in_the_stage_change_message(self):
+        leads = self._create_lead(prospect_temperature="cold") | self._create_lead(
+            name="Second", prospect_temperature="warm"
+        )
+        self._end_transaction()
+        leads.with_user(self.salesman).write({"stage_id": self.stage_proposal.id})
+        self._end_transaction()
+        for lead, old_label in zip(leads, ("Cold", "Warm"), strict=True):
+            note = self._temperature_notes(lead)
+            self.assertEqual(len(note), 1)
+            self.assertEqual(note.body, "<p>Stage “GRC Proposition” reached</p>")
+            self.assertEqual(note.subtype_id, self.env.ref("crm.mt_lead_stage"))
+            self.assertEqual(note.author_id, self.salesman.partner_id)
+            self.assertEqual(
+                set(note.tracking_value_ids.field_id.mapped("name")),
+                {"stage_id", "prospect_temperature"},
+                "one message for the stage and the temperature it brings",
+            )
+            tracking = self._temperature_tracking(note)
+            self.assertEqual(tracking.old_value_char, old_label)
+            self.assertEqual(tracking.new_value_char, "Hot")
+
+    def test_won_in_the_won_message(self):
+        lead = self._create_lead(prospect_temperature="cold")
+        self._end_transaction()
+        lead.with_user(self.salesman).action_set_won()
+        self._end_transaction()
+        note = self._temperature_notes(lead)
+        self.assertEqual(len(note), 1)
+        self.assertIn("Opportunity won", note.body)
+        self.assertEqual(note.subtype_id, self.env.ref("crm.mt_lead_won"))
+        self.assertEqual(self._temperature_tracking(note).old_value_char, "Cold")
+        self.assertEqual(self._temperature_tracking(note).new_value_char, "Hot")
+
+    def test_meeting_answer_authored_by_the_customer(self):
+        lead = self._create_lead(partner_id=self.alice.id)
+        meeting = self._meeting(lead)
+        self._end_transaction()
+        lead.with_user(self.salesman).prospect_temperature = "hot"
+        self._end_transaction()
+        attendee = meeting.attendee_ids.filtered(
+            lambda attendee: attendee.partner_id == self.alice
+        )
+        # the customer's own answer through the invitation's public link
+        attendee.with_user(self.env.ref("base.public_user")).sudo().do_decline()
+        self._end_transaction()
+        self.assertEqual(lead.prospect_temperature, "cold")
+        hand, answer = self._temperature_notes(lead).sorted("id")
+        self.assertFalse(hand.body, "a change by hand has no cause to give")
+        self.assertEqual(hand.author_id, self.salesman.partner_id)
+        self.assertEqual(answer.body, "<p>Meeting “Demo” declined by Alice Martin</p>")
+        self.assertEqual(answer.author_id, self.alice)
+        self.assertEqual(answer.subtype_id, self.env.ref("mail.mt_note"))
+        self.assertEqual(self._temperature_tracking(answer).old_value_char, "Hot")
+        self.assertEqual(self._temperature_tracking(answer).new_value_char, "Cold")
+
+    def test_hostile_names_escaped(self):
+        stage = self.env["crm.stage"].create(
+            {"name": f"Stage {self.SCRIPT}", "prospect_temperature": "warm"}
+        )
+        customer = self.env["res.partner"].create(
+            {"name": f"Alice {self.SCRIPT}", "email": "hostile@example.com"}
+        )
+        lead = self._create_lead(partner_id=customer.id)
+        meeting = self._meeting(lead, name=f"Visit {self.SCRIPT}")
+        self._end_transaction()
+        lead.with_user(self.salesman).stage_id = stage
+        self._end_transaction()
+        meeting.attendee_ids.filtered(
+            lambda attendee: attendee.partner_id == customer
+        ).with_user(self.salesman).do_decline()
+        self._end_transaction()
+        reached, declined = self._temperature_notes(lead).sorted("id")
+        escaped = "&lt;script&gt;alert('grc')&lt;/script&gt;"
+        self.assertEqual(reached.body, f"<p>Stage “Stage {escaped}” reached</p>")
+        self.assertEqual(
+            declined.body,
+            f"<p>Meeting “Visit {escaped}” declined by Alice {escaped}</p>",
+        )
+
+    def test_reason_in_the_language_of_the_user(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["sales_process_grc"], ["fr_FR"], overwrite=True
+        )
+        lead = self._create_lead(prospect_temperature="cold")
+        self._end_transaction()
+        lead.with_user(self.salesman).with_context(lang="fr_FR").write(
+            {"stage_id": self.stage_proposal.id}
+        )
+        self._end_transaction()
+        self.assertIn(
+            "Étape « GRC Proposition » atteinte", self._temperature_notes(lead).body
+        )
+
+    def test_created_in_a_stage_explained_once(self):
+        """Mail tracks nothing of a lead in the transaction that creates it:
+        the temperature its stage gives is explained by a note of its own,
+        and mail adds no second one at commit."""
+        lead = self._create_lead(stage_id=self.stage_proposal.id)
+        self._end_transaction()
+        note = self._temperature_notes(lead)
+        self.assertEqual(len(note), 1)
+        self.assertEqual(note.body, "<p>Stage “GRC Proposition” reached</p>")
+        self.assertFalse(self._temperature_tracking(note).old_value_char)
+        self.assertEqual(self._temperature_tracking(note).new_value_char, "Hot")

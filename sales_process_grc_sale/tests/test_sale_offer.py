@@ -84,6 +84,31 @@ class TestSaleOffer(GrcSaleCase):
         self.assertEqual(tracking.old_value_char, "Warm")
         self.assertEqual(tracking.new_value_char, "Hot")
 
+    def test_confirmed_quotation_explained_by_mails_tracking(self):
+        """A lead created in an earlier transaction (another RPC, as in
+        production): the cause is the body of mail's own tracking message,
+        logged at commit."""
+        order = self._order(lead=self.lead)
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        order.with_user(self.salesman).action_confirm()
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.lead.invalidate_recordset(["message_ids"])
+        note = self.lead.message_ids.filtered(
+            lambda message: message.body
+            and f"Quotation {order.name} confirmed" in message.body
+        )
+        self.assertEqual(len(note), 1)
+        self.assertEqual(note.author_id, self.salesman.partner_id)
+        # sale_crm explains its expected revenue update in the same message
+        self.assertIn("Expected revenue has been updated", note.body)
+        tracking = note.sudo().tracking_value_ids.filtered(
+            lambda tracking: tracking.field_id.name == "prospect_temperature"
+        )
+        self.assertEqual(tracking.old_value_char, "Warm")
+        self.assertEqual(tracking.new_value_char, "Hot")
+
     def test_signed_quotation_makes_the_lead_hot(self):
         order = self._order(lead=self.lead)
         order.with_user(self.salesman).action_quotation_sent()
