@@ -44,6 +44,7 @@ GRC_SYSTEM_FIELDS = frozenset(
 
 
 class CrmLead(models.Model):
+    _name = "crm.lead"
     _inherit = ["crm.lead", "sales.selection.label.mixin"]
 
     # ------------------------------------------------------------------

@@ -30,6 +30,7 @@ CUSTOMER_STATUS_FIELDS = frozenset(
 
 
 class ResPartner(models.Model):
+    _name = "res.partner"
     _inherit = ["res.partner", "sales.selection.label.mixin"]
 
     customer_status = fields.Selection(
