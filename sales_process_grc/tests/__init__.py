@@ -18,6 +18,7 @@ from . import test_attrition_tour
 from . import test_report_interview_sheet
 from . import test_report_attrition
 from . import test_automation_templates
+from . import test_customer_templates
 from . import test_automation_rules
 from . import test_information_letter
 from . import test_automation_settings

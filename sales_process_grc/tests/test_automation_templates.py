@@ -12,8 +12,8 @@ from .automation_common import AUTOMATION_XMLIDS, TEMPLATE_XMLIDS, AutomationCas
 # the body, French words of the body)
 EXPECTED = {
     "appointment": (
-        "Our appointment: ",
-        "Notre rendez-vous : ",
+        "Our appointment - ",
+        "Notre rendez-vous - ",
         ["Hello", "We are pleased to confirm our appointment"],
         ["Bonjour", "Nous avons le plaisir de vous confirmer notre rendez-vous"],
     ),
@@ -24,8 +24,8 @@ EXPECTED = {
         ["Opportunités passées", "Activités en cours"],
     ),
     "offer_followup": (
-        "Our offer: ",
-        "Notre offre : ",
+        "Our offer - ",
+        "Notre offre - ",
         ["We recently presented our offer"],
         ["Nous vous avons récemment présenté notre offre"],
     ),

@@ -28,9 +28,8 @@ from odoo.tools import file_open
 from odoo.tools.convert import convert_xml_import
 from odoo.tools.translate import get_po_paths, translation_file_reader
 
-_logger = logging.getLogger(__name__)
-
 MODULE = "sales_process_grc"
+_logger = logging.getLogger(f"odoo.addons.{MODULE}.migrations")
 DATA_FILE = "data/mail_template_data.xml"
 FIELDS = ("subject", "body_html")
 PREVIOUS_TEXTS = Path(__file__).with_name("previous_templates.json")
@@ -43,7 +42,9 @@ def previous_texts():
 
 
 def _installed_langs(env):
-    return [code for code, _name in env["res.lang"].get_installed()]
+    """The active languages, and English (the source, active or not)."""
+    codes = [code for code, _name in env["res.lang"].get_installed()]
+    return ["en_US", *(code for code in codes if code != "en_US")]
 
 
 def _is_shipped_text(template, fname, shipped, langs):
@@ -69,8 +70,7 @@ def is_unedited(template, versions):
     langs = _installed_langs(template.env)
     return any(
         all(
-            _is_shipped_text(template, fname, version[fname], langs)
-            for fname in FIELDS
+            _is_shipped_text(template, fname, version[fname], langs) for fname in FIELDS
         )
         for version in versions
     )
