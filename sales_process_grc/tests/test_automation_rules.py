@@ -75,6 +75,49 @@ class TestAutomationRules(AutomationCase):
         lead.with_user(self.salesman).prospect_temperature = "hot"
         self.assertFalse(self._activities(lead, self.prepare_offer))
 
+    def test_rule_lookup_cached_and_follows_the_rules(self):
+        """base_automation's rule look-up is cached: no query the second
+        time, and a rule created, switched off or deleted counts at once."""
+        automation_model = self.env["base.automation"]
+        lead = self._create_lead()
+        automation_model._get_actions(lead, ["on_create_or_write"])
+        with self.assertQueryCount(0):
+            rules = automation_model._get_actions(lead, ["on_create_or_write"])
+        self.assertIn(self._automation("hot_offer"), rules)
+        rule = automation_model.create(
+            {
+                "name": "Test: tag written leads",
+                "model_id": self.env.ref("crm.model_crm_lead").id,
+                "trigger": "on_create_or_write",
+            }
+        )
+        self.env["ir.actions.server"].create(
+            {
+                "name": "Test: rename",
+                "model_id": self.env.ref("crm.model_crm_lead").id,
+                "state": "code",
+                "code": "record.write({'description': 'seen by the new rule'})",
+                "base_automation_id": rule.id,
+            }
+        )
+        self.assertIn(rule, automation_model._get_actions(lead, ["on_create_or_write"]))
+        lead.write({"name": "Written"})
+        self.assertIn("seen by the new rule", str(lead.description))
+        rule.active = False
+        self.assertNotIn(
+            rule, automation_model._get_actions(lead, ["on_create_or_write"])
+        )
+        lead.write({"description": False})
+        lead.write({"name": "Written again"})
+        self.assertFalse(lead.description)
+        rule.active = True
+        rule.unlink()
+        self.assertNotIn(
+            rule, automation_model._get_actions(lead, ["on_create_or_write"])
+        )
+        lead.write({"name": "Written a third time"})
+        self.assertFalse(lead.description)
+
     # --- interview step done → next step's activity -----------------------
     def test_interview_step_done_schedules_next_activity(self):
         call = self.env.ref("mail.mail_activity_data_call")

@@ -83,7 +83,7 @@ class TestPerformance(ProspectTemperatureCase):
         for count in (10, 100):
             vals_list = self._lead_values(count)
             self.env.invalidate_all()
-            with self.assertQueryCount(65):
+            with self.assertQueryCount(34):
                 leads = model.create(vals_list)
             self.assertEqual(len(leads.interview_line_ids), 9 * count)
             self.assertEqual(
@@ -96,7 +96,7 @@ class TestPerformance(ProspectTemperatureCase):
         self._create_leads(2).write({"stage_id": self.stage_qualified.id})
         for count in (10, 100):
             leads = self._create_leads(count)
-            with self.assertQueryCount(30):
+            with self.assertQueryCount(21):
                 leads.write({"stage_id": self.stage_qualified.id})
             self.assertEqual(leads.stage_id, self.stage_qualified)
 
@@ -111,7 +111,7 @@ class TestPerformance(ProspectTemperatureCase):
         self._create_leads(2).write({"stage_id": self.stage_proposal.id})
         for count in (10, 100):
             leads = self._create_leads(count)
-            with self.assertQueryCount(39):
+            with self.assertQueryCount(29):
                 leads.write({"stage_id": self.stage_proposal.id})
             self.assertEqual(set(leads.mapped("prospect_temperature")), {"hot"})
 
@@ -140,7 +140,7 @@ class TestPerformance(ProspectTemperatureCase):
         _enabled, hot_days, warm_days = (
             lead_model._prospect_temperature_cooling_delays()
         )
-        for count, queries in ((2, 0), (10, 22), (100, 23), (300, 29)):
+        for count, queries in ((2, 0), (10, 20), (100, 21), (300, 27)):
             leads = self._create_leads(count, prospect_temperature="hot")
             self.env.cr.execute(
                 SQL(
