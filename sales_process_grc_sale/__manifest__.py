@@ -4,7 +4,7 @@
     "name": "Sales Process (GRC) - Sales",
     "summary": "Quotations as offers, accepted quotes as hot prospects, sale "
     "orders and invoices as purchases, revenue attrition",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.0.1",
     "category": "Sales/CRM",
     "website": "https://github.com/sales-process-grc/sales_process_grc",
     "author": "sales_process_grc contributors",
