@@ -11,6 +11,7 @@
     "license": "LGPL-3",
     "depends": ["sales_process_grc", "mass_mailing"],
     "data": [
+        # views
         "views/mailing_mailing_views.xml",
     ],
     "auto_install": True,

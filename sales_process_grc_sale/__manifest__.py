@@ -11,9 +11,11 @@
     "license": "LGPL-3",
     "depends": ["sales_process_grc", "sale_crm"],
     "data": [
+        # views
         "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",
         "views/sales_attrition_snapshot_views.xml",
+        # reports: templates extending the addon's PDF reports
         "report/crm_lead_templates.xml",
         "report/sales_attrition_templates.xml",
     ],
