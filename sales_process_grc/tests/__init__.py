@@ -35,3 +35,4 @@ from . import test_day_tours
 from . import test_performance
 from . import test_grc_cron
 from . import test_report_page_breaks
+from . import test_view_migration

@@ -15,15 +15,16 @@ class AccountMove(models.Model):
         return posted
 
     def button_draft(self):
-        posted = self.filtered(lambda move: move.state == "posted")
-        result = super().button_draft()
-        if self.env["res.partner"]._grc_purchase_source() == "invoice":
-            posted._grc_invoices_changed(undone=True)
-        return result
+        return self._grc_unposting(super().button_draft)
 
     def button_cancel(self):
+        return self._grc_unposting(super().button_cancel)
+
+    def _grc_unposting(self, unpost):
+        """Run ``unpost`` (reset to draft, cancel): the invoices it takes out
+        of the posted ones no longer count as purchases."""
         posted = self.filtered(lambda move: move.state == "posted")
-        result = super().button_cancel()
+        result = unpost()
         if self.env["res.partner"]._grc_purchase_source() == "invoice":
             posted._grc_invoices_changed(undone=True)
         return result
@@ -60,11 +61,7 @@ class AccountMove(models.Model):
         customer."""
         self.ensure_one()
         return {
-            "company_id": self.company_id.id
-            or entity.company_id.id
-            or self.env.company.id,
-            "user_id": self.invoice_user_id.id or entity.user_id.id,
-            "team_id": self.team_id.id or entity.user_id.sale_team_id.id,
+            **entity._grc_purchase_event_owner(self, self.invoice_user_id),
             "invoice_id": self.id,
         }
 

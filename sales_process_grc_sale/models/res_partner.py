@@ -101,6 +101,18 @@ class ResPartner(models.Model):
             entity_id: (min(dates), max(dates)) for entity_id, dates in days.items()
         }
 
+    def _grc_purchase_event_owner(self, document, user):
+        """Company, salesperson and sales team of the status event that
+        ``document``, sold by ``user``, causes for this commercial entity: the
+        document's, else the entity's (its salesperson's team)."""
+        return {
+            "company_id": document.company_id.id
+            or self.company_id.id
+            or document.env.company.id,
+            "user_id": user.id or self.user_id.id,
+            "team_id": document.team_id.id or self.user_id.sale_team_id.id,
+        }
+
     def _grc_undo_document_purchases(self, documents):
         """Sale orders cancelled, invoices reset or credited: bring the
         commercial entities ``self`` back in line with the purchases left."""

@@ -135,11 +135,7 @@ class SaleOrder(models.Model):
         customer."""
         self.ensure_one()
         return {
-            "company_id": self.company_id.id
-            or entity.company_id.id
-            or self.env.company.id,
-            "user_id": self.user_id.id or entity.user_id.id,
-            "team_id": self.team_id.id or entity.user_id.sale_team_id.id,
+            **entity._grc_purchase_event_owner(self, self.user_id),
             "lead_id": self.opportunity_id.id,
             "sale_order_id": self.id,
         }

@@ -5,3 +5,4 @@ from . import test_sale_performance
 from . import test_revenue_attrition
 from . import test_sale_tour
 from . import test_i18n
+from . import test_view_ids

@@ -5,6 +5,11 @@ from odoo.tests import TransactionCase, new_test_user
 from odoo.addons.sales_process_grc_sale.models.res_partner import PURCHASE_SOURCE_PARAM
 
 
+def messages_with(record, text):
+    """The messages of ``record`` whose body contains ``text``."""
+    return record.message_ids.filtered(lambda message: text in (message.body or ""))
+
+
 class GrcSaleCase(TransactionCase):
     """A salesman with sale's own-documents rights, a customer company with a
     contact, his opportunity, a service product and helpers."""

@@ -7,6 +7,8 @@ from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools.translate import TranslationModuleReader
 
+from .common import messages_with
+
 I18N = Path(__file__).resolve().parent.parent / "i18n"
 MODULE = "sales_process_grc_sale"
 
@@ -68,8 +70,4 @@ class TestTranslations(TransactionCase):
             )
         )
         order.action_confirm()
-        self.assertTrue(
-            lead.message_ids.filtered(
-                lambda message: f"Devis {order.name} confirmé" in (message.body or "")
-            )
-        )
+        self.assertTrue(messages_with(lead, f"Devis {order.name} confirmé"))

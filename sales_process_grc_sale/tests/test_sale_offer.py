@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo.tests import Form, tagged
 
-from .common import GrcSaleCase
+from .common import GrcSaleCase, messages_with
 
 # a 1x1 PNG, as the portal's signature pad sends
 PIXEL = (
@@ -74,10 +74,7 @@ class TestSaleOffer(GrcSaleCase):
         self.assertEqual(self.lead.prospect_temperature, "hot")
         # confirmed without being sent: the offer was presented all the same
         self.assertEqual(self._offer_line().state, "done")
-        note = self.lead.message_ids.filtered(
-            lambda message: message.body
-            and f"Quotation {order.name} confirmed" in message.body
-        )
+        note = messages_with(self.lead, f"Quotation {order.name} confirmed")
         self.assertEqual(len(note), 1)
         tracking = note.sudo().tracking_value_ids
         self.assertEqual(tracking.field_id.name, "prospect_temperature")
@@ -95,10 +92,7 @@ class TestSaleOffer(GrcSaleCase):
         self.env.flush_all()
         self.env.cr.precommit.run()
         self.lead.invalidate_recordset(["message_ids"])
-        note = self.lead.message_ids.filtered(
-            lambda message: message.body
-            and f"Quotation {order.name} confirmed" in message.body
-        )
+        note = messages_with(self.lead, f"Quotation {order.name} confirmed")
         self.assertEqual(len(note), 1)
         self.assertEqual(note.author_id, self.salesman.partner_id)
         # sale_crm explains its expected revenue update in the same message
@@ -116,11 +110,7 @@ class TestSaleOffer(GrcSaleCase):
         order.sudo().write({"signature": PIXEL, "signed_by": "Alice"})
         self.assertEqual(order.state, "sent")
         self.assertEqual(self.lead.prospect_temperature, "hot")
-        self.assertTrue(
-            self.lead.message_ids.filtered(
-                lambda message: f"Quotation {order.name} signed" in (message.body or "")
-            )
-        )
+        self.assertTrue(messages_with(self.lead, f"Quotation {order.name} signed"))
 
     def test_cancelled_quotation_is_logged_and_warms_nothing(self):
         self.lead.prospect_temperature = "cold"
@@ -129,12 +119,7 @@ class TestSaleOffer(GrcSaleCase):
         order.with_user(self.salesman).action_cancel()
         self.assertEqual(order.state, "cancel")
         self.assertEqual(self.lead.prospect_temperature, "cold")
-        self.assertTrue(
-            self.lead.message_ids.filtered(
-                lambda message: f"Quotation {order.name} cancelled"
-                in (message.body or "")
-            )
-        )
+        self.assertTrue(messages_with(self.lead, f"Quotation {order.name} cancelled"))
         self.assertEqual(self.customer.customer_status, "prospect")
 
     def test_order_without_opportunity_touches_no_lead(self):
@@ -143,12 +128,9 @@ class TestSaleOffer(GrcSaleCase):
         self.assertEqual(self.lead.prospect_temperature, "warm")
         self.assertEqual(self._offer_line().state, "todo")
 
-    def test_interview_sheet_lists_the_quotations(self):
-        sent = self._order(lead=self.lead, payment_term_id=self.payment_term.id)
-        sent.with_user(self.salesman).action_quotation_sent()
-        cancelled = self._order(lead=self.lead)
-        cancelled.with_user(self.salesman).action_cancel()
-        html = (
+    def _interview_sheet_html(self):
+        """The interview sheet of the opportunity, as the salesman prints it."""
+        return (
             self.env["ir.actions.report"]
             .with_user(self.salesman)
             ._render_qweb_html(
@@ -156,6 +138,13 @@ class TestSaleOffer(GrcSaleCase):
             )[0]
             .decode()
         )
+
+    def test_interview_sheet_lists_the_quotations(self):
+        sent = self._order(lead=self.lead, payment_term_id=self.payment_term.id)
+        sent.with_user(self.salesman).action_quotation_sent()
+        cancelled = self._order(lead=self.lead)
+        cancelled.with_user(self.salesman).action_cancel()
+        html = self._interview_sheet_html()
         self.assertIn('name="quotations"', html)
         self.assertIn(sent.name, html)
         self.assertIn("GRC 45 Days", html)
@@ -163,12 +152,5 @@ class TestSaleOffer(GrcSaleCase):
         self.assertNotIn(cancelled.name, html)
 
     def test_interview_sheet_without_quotation(self):
-        html = (
-            self.env["ir.actions.report"]
-            .with_user(self.salesman)
-            ._render_qweb_html(
-                "sales_process_grc.action_report_interview_sheet", self.lead.ids
-            )[0]
-            .decode()
-        )
+        html = self._interview_sheet_html()
         self.assertIn("No quotation yet.", html)

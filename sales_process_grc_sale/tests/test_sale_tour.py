@@ -2,6 +2,8 @@
 from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import messages_with
+
 
 class SaleOfferTourCase(HttpCase):
     """In the browser, as a salesman with own-documents rights: quotation
@@ -61,10 +63,7 @@ class SaleOfferTourCase(HttpCase):
         self.assertEqual(offer.state, "done")
         self.assertEqual(self.lead.prospect_temperature, "hot")
         self.assertTrue(
-            self.lead.message_ids.filtered(
-                lambda message: f"Quotation {self.order.name} confirmed"
-                in (message.body or "")
-            )
+            messages_with(self.lead, f"Quotation {self.order.name} confirmed")
         )
 
 

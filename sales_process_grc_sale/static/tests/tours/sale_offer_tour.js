@@ -1,6 +1,12 @@
 /* License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl). */
 import {registry} from "@web/core/registry";
 
+// The form's current state is `label`: a button on a wide screen, the dropdown
+// on a phone.
+const stateIs = (label) =>
+  `.o_form_view .o_statusbar_status button[aria-checked=true]:contains('${label}'),
+        .o_form_view .o_statusbar_status .dropdown-toggle:contains('${label}')`;
+
 // A salesperson sends the quotation of an opportunity by email, then confirms
 // it: the Offer step of the interview is done, the opportunity becomes hot.
 registry.category("web_tour.tours").add("sales_process_grc_sale_offer_tour", {
@@ -17,9 +23,7 @@ registry.category("web_tour.tours").add("sales_process_grc_sale_offer_tour", {
     },
     {
       content: "The quotation is sent",
-      // the current state: a button on a wide screen, the dropdown on a phone
-      trigger: `.o_form_view .o_statusbar_status button[aria-checked=true]:contains('Quotation Sent'),
-        .o_form_view .o_statusbar_status .dropdown-toggle:contains('Quotation Sent')`,
+      trigger: stateIs("Quotation Sent"),
     },
     {
       content: "Confirm the quotation",
@@ -28,9 +32,7 @@ registry.category("web_tour.tours").add("sales_process_grc_sale_offer_tour", {
     },
     {
       content: "The quotation is a sales order",
-      // the current state: a button on a wide screen, the dropdown on a phone
-      trigger: `.o_form_view .o_statusbar_status button[aria-checked=true]:contains('Sales Order'),
-        .o_form_view .o_statusbar_status .dropdown-toggle:contains('Sales Order')`,
+      trigger: stateIs("Sales Order"),
     },
   ],
 });
