@@ -27,11 +27,13 @@ def init_customers_from_won_leads(env):
     when the thresholds were crossed after its last purchase, and the
     status history (events) is rebuilt accordingly. Set-based: one grouped
     read, one batched insert of events and one UPDATE per 1000 customers.
+
+    :param env: the superuser's environment the post-init hook is given (the
+        history of every company is read and written)
     """
-    partner_model = env["res.partner"].sudo()
+    partner_model = env["res.partner"]
     groups = (
         env["crm.lead"]
-        .sudo()
         .with_context(active_test=False)
         ._read_group(
             [("won_status", "=", "won"), ("partner_id", "!=", False)],
@@ -112,7 +114,7 @@ def init_customers_from_won_leads(env):
                     "churn_reason_id": reason_id or False,
                 }
             )
-    env["sales.customer.status.event"].sudo().create(events)
+    env["sales.customer.status.event"].create(events)
     env.flush_all()
     # the entities and all their contacts (commercial_partner_id is the
     # entity itself for an entity), without tracking: this is history

@@ -57,6 +57,12 @@ class TestReengagement(AttritionCase):
             .with_context(active_model="res.partner", active_ids=partners.ids)
         )
 
+    def _created_leads(self, action):
+        """The opportunities the wizard's notification opens (none: no
+        next window)."""
+        domain = action["params"]["next"].get("domain")
+        return self.env["crm.lead"].search(domain) if domain else self.env["crm.lead"]
+
     def test_creates_reengagement_opportunities(self):
         selection = self.lost_contact | self.at_risk | self.lost_busy | self.active
         wizard_form = self._wizard(selection)
@@ -67,12 +73,11 @@ class TestReengagement(AttritionCase):
         )
         wizard = wizard_form.save()
         action = wizard.action_create_opportunities()
-        leads = wizard.lead_ids
+        leads = self._created_leads(action)
         self.assertEqual(len(leads), 2)
-        self.assertEqual(wizard.skipped_count, 1)
         self.assertEqual(action["tag"], "display_notification")
-        self.assertIn("2", action["params"]["message"])
-        self.assertIn("1", action["params"]["message"])
+        self.assertIn("2 re-engagement opportunities", action["params"]["message"])
+        self.assertIn("1 customers skipped", action["params"]["message"])
         by_partner = {lead.partner_id: lead for lead in leads}
         self.assertEqual(set(by_partner), {self.lost, self.at_risk})
         self.assertRecordValues(
@@ -93,15 +98,16 @@ class TestReengagement(AttritionCase):
         self._wizard(partners).save().action_create_opportunities()
         wizard = self._wizard(partners).save()
         action = wizard.action_create_opportunities()
-        self.assertFalse(wizard.lead_ids)
-        self.assertEqual(wizard.skipped_count, 2)
+        self.assertNotIn("domain", action["params"]["next"])
+        self.assertIn("0 re-engagement opportunities", action["params"]["message"])
+        self.assertIn("2 customers skipped", action["params"]["message"])
         self.assertEqual(action["params"]["type"], "warning")
 
     def test_reengaged_customer_winning_is_won_back(self):
         wizard = self._wizard(self.lost).save()
-        wizard.action_create_opportunities()
+        leads = self._created_leads(wizard.action_create_opportunities())
         with freeze_time("2025-02-01 10:00:00"):
-            wizard.lead_ids.action_set_won()
+            leads.action_set_won()
         self.assertEqual(self.lost.customer_status, "customer")
         self.assertEqual(self._events(self.lost)[-1].event_type, "won_back")
 
@@ -142,9 +148,10 @@ class TestReengagement(AttritionCase):
         self.assertEqual(set(wizard_form.partner_ids.ids), {self.lost.id, shared.id})
         wizard = wizard_form.save()
         action = wizard.action_create_opportunities()
-        self.assertEqual(wizard.lead_ids.partner_id, self.lost)
-        self.assertEqual(wizard.lead_ids.company_id, self.company_a)
-        self.assertEqual(wizard.skipped_count, 1)
+        leads = self._created_leads(action)
+        self.assertEqual(leads.partner_id, self.lost)
+        self.assertEqual(leads.company_id, self.company_a)
+        self.assertIn("1 customers skipped", action["params"]["message"])
         self.assertIn("Shared Lost Ltd", action["params"]["message"])
         self.assertIn("not working in", action["params"]["message"])
         for partner, leads in before.items():
@@ -190,8 +197,7 @@ class TestReengagement(AttritionCase):
             )
         )
         wizard = Form(wizard).save()
-        wizard.action_create_opportunities()
-        lead = wizard.lead_ids
+        lead = self._created_leads(wizard.action_create_opportunities())
         self.assertEqual(lead.partner_id, shared)
         self.assertEqual(lead.company_id, self.company_b)
         self.assertEqual(lead.user_id, self.salesman_b)

@@ -19,15 +19,6 @@ class SalesReengagementWizard(models.TransientModel):
         help="Title of the opportunities; the customer's name is appended. "
         "Default: Re-engagement.",
     )
-    lead_ids = fields.Many2many(
-        "crm.lead",
-        string="Created Opportunities",
-        readonly=True,
-        help="Opportunities created by the last run.",
-    )
-    skipped_count = fields.Integer(
-        readonly=True, help="Customers skipped by the last run."
-    )
 
     @api.model
     def default_get(self, fields_list):
@@ -121,9 +112,6 @@ class SalesReengagementWizard(models.TransientModel):
             )
         leads = self.env["crm.lead"].create(lead_values)
         skipped = len(with_open) + len(not_former) + len(other_company)
-        self.write(
-            {"lead_ids": [fields.Command.set(leads.ids)], "skipped_count": skipped}
-        )
         message = self.env._(
             "%(created)s re-engagement opportunities created, %(skipped)s customers "
             "skipped (already an open opportunity or not a former customer).",
