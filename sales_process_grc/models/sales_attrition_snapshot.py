@@ -23,6 +23,22 @@ def attrition_rates(lost, start):
     return attrition, max(100.0 - attrition, 0.0)
 
 
+def period_figures(start, new, won_back_lost, lost):
+    """Customers at the end of a period and its rates, from its movements:
+    the one place that derives them (snapshots, attrition report).
+
+    :return: dict of customers_end, attrition_rate, retention_rate and
+        attrition_rate_annual (0 without customers at start)
+    """
+    attrition, retention = attrition_rates(lost, start)
+    return {
+        "customers_end": start + new + won_back_lost - lost,
+        "attrition_rate": attrition,
+        "retention_rate": retention,
+        "attrition_rate_annual": annualise_attrition(attrition) if start else 0.0,
+    }
+
+
 def percentage_sql(part, whole):
     """SQL of ``part`` in % of ``whole`` (0 when ``whole`` is 0 or NULL)."""
     return SQL("COALESCE(%s * 100.0 / NULLIF(%s, 0), 0)", part, whole)
@@ -158,18 +174,13 @@ class SalesAttritionSnapshot(models.Model):
     )
     def _compute_rates(self):
         for snapshot in self:
-            start = snapshot.customers_start
-            snapshot.customers_end = (
-                start
-                + snapshot.customers_new
-                + snapshot.customers_won_back_lost
-                - snapshot.customers_lost
-            )
-            attrition, retention = attrition_rates(snapshot.customers_lost, start)
-            snapshot.attrition_rate = attrition
-            snapshot.retention_rate = retention
-            snapshot.attrition_rate_annual = (
-                annualise_attrition(attrition) if start else 0.0
+            snapshot.update(
+                period_figures(
+                    snapshot.customers_start,
+                    snapshot.customers_new,
+                    snapshot.customers_won_back_lost,
+                    snapshot.customers_lost,
+                )
             )
 
     def _read_group_select(self, aggregate_spec, query):

@@ -8,7 +8,11 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools.misc import format_date
 
-from ..models.sales_attrition_snapshot import annualise_attrition, attrition_rates
+from ..models.sales_attrition_snapshot import (
+    annualise_attrition,
+    attrition_rates,
+    period_figures,
+)
 
 FIGURES = (
     "customers_start",
@@ -161,17 +165,13 @@ class ReportAttrition(models.AbstractModel):
                 provisional = any(
                     any(company_values.values()) for company_values in live.values()
                 )
-            values["customers_end"] = (
-                values["customers_start"]
-                + values["customers_new"]
-                + values["customers_won_back_lost"]
-                - values["customers_lost"]
-            )
-            values["attrition_rate"], values["retention_rate"] = attrition_rates(
-                values["customers_lost"], values["customers_start"]
-            )
-            values["attrition_rate_annual"] = annualise_attrition(
-                values["attrition_rate"]
+            values.update(
+                period_figures(
+                    values["customers_start"],
+                    values["customers_new"],
+                    values["customers_won_back_lost"],
+                    values["customers_lost"],
+                )
             )
             values.update(
                 date_start=month,
