@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from .grc_cron import CronStep, run_cron_steps
+from .sales_customer_status_event import MONTH_FIGURES
 
 RATE_AGGREGATES = (
     "attrition_rate:avg",
@@ -244,16 +245,7 @@ class SalesAttritionSnapshot(models.Model):
             # reset the figures of existing snapshots that have no more data
             for (date_start, company_id), _snapshot in existing_by_key.items():
                 if date_start == month_start and company_id not in figures:
-                    figures[company_id] = dict.fromkeys(
-                        (
-                            "customers_start",
-                            "customers_new",
-                            "customers_lost",
-                            "customers_won_back",
-                            "customers_won_back_lost",
-                        ),
-                        0,
-                    )
+                    figures[company_id] = dict.fromkeys(MONTH_FIGURES, 0)
             for company_id, values in figures.items():
                 snapshot = existing_by_key.get((month_start, company_id))
                 if snapshot:

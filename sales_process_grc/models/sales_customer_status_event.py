@@ -5,6 +5,17 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
+# The figures of a period that the status events give (stored on the monthly
+# snapshots); the customers at the end and the rates are derived from them
+# (sales_attrition_snapshot.period_figures).
+MONTH_FIGURES = (
+    "customers_start",
+    "customers_new",
+    "customers_lost",
+    "customers_won_back",
+    "customers_won_back_lost",
+)
+
 CUSTOMER_STATUSES = [
     ("prospect", "Prospect"),
     ("customer", "Customer"),
@@ -167,16 +178,7 @@ class SalesCustomerStatusEvent(models.Model):
         figures = {}
 
         def group_figures(group):
-            return figures.setdefault(
-                group,
-                {
-                    "customers_start": 0,
-                    "customers_new": 0,
-                    "customers_lost": 0,
-                    "customers_won_back": 0,
-                    "customers_won_back_lost": 0,
-                },
-            )
+            return figures.setdefault(group, dict.fromkeys(MONTH_FIGURES, 0))
 
         start_domain = (
             company_domain

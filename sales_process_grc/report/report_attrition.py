@@ -13,14 +13,8 @@ from ..models.sales_attrition_snapshot import (
     attrition_rates,
     period_figures,
 )
+from ..models.sales_customer_status_event import MONTH_FIGURES
 
-FIGURES = (
-    "customers_start",
-    "customers_new",
-    "customers_lost",
-    "customers_won_back",
-    "customers_won_back_lost",
-)
 # Customers lost listed at the end of the report (the figures count them all).
 LOST_CUSTOMERS_LIMIT = 200
 TOP_REASONS = 10
@@ -141,7 +135,7 @@ class ReportAttrition(models.AbstractModel):
         snapshot_model = self.env["sales.attrition.snapshot"]
         snapshots = snapshot_model.search_fetch(
             [("date_start", "in", months), ("company_id", "in", companies.ids)],
-            ["date_start", "company_id", *FIGURES],
+            ["date_start", "company_id", *MONTH_FIGURES],
         )
         by_month = defaultdict(lambda: snapshot_model)
         for snapshot in snapshots:
@@ -149,10 +143,10 @@ class ReportAttrition(models.AbstractModel):
         this_month = snapshot_model._month_start(fields.Date.context_today(self))
         monthly = []
         for month in months:
-            values = dict.fromkeys(FIGURES, 0)
+            values = dict.fromkeys(MONTH_FIGURES, 0)
             month_snapshots = by_month[month]
             for snapshot in month_snapshots:
-                for fname in FIGURES:
+                for fname in MONTH_FIGURES:
                     values[fname] += snapshot[fname]
             provisional = False
             missing = companies - month_snapshots.company_id
@@ -160,7 +154,7 @@ class ReportAttrition(models.AbstractModel):
                 # not computed yet (or nothing to count): from the status log
                 live = snapshot_model._compute_month_figures(month, missing)
                 for company_values in live.values():
-                    for fname in FIGURES:
+                    for fname in MONTH_FIGURES:
                         values[fname] += company_values[fname]
                 provisional = any(
                     any(company_values.values()) for company_values in live.values()
