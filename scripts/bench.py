@@ -173,8 +173,9 @@ def generate(env, addon):
 def generate_addon(env, today):
     """The addon's columns of the same data set: hot leads idle for 45 days
     (the cooling cron makes them warm), their interview lines, customers with
-    a status history (new, some lost and won back), last purchase 200 to 600
-    days ago (the classification makes them at risk or lost)."""
+    a status history (new, some lost and won back) and the email legal basis
+    of a customer, last purchase 200 to 600 days ago (the classification makes
+    them at risk or lost)."""
     cr = env.cr
     steps = env["sales.interview.step"].search([], order="sequence, id")
     cr.execute(
@@ -235,7 +236,7 @@ def generate_addon(env, today):
         UPDATE res_partner p SET customer_status = 'customer',
             customer_since = CASE WHEN c.n %% 4 = 0 THEN c.d0 + 300 ELSE c.d0 END,
             last_purchase_date = %(today)s::date - (200 + c.n %% 400)::int,
-            prospect_temperature = 'hot'
+            prospect_temperature = 'hot', grc_email_legal_basis = 'customer'
         FROM bench_customer c WHERE c.id = p.id
         """,
         {"today": today},

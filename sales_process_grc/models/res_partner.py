@@ -225,6 +225,12 @@ class ResPartner(models.Model):
         (entities | descendants).mapped("child_ids")
         (entities | descendants).mapped("user_ids")
         entities.write(vals)
+        if not track:
+            # what follows from the status (e.g. the email legal basis) is
+            # recomputed now, untracked too: at the next flush it would be
+            # tracked, one chatter message per partner (1,000 messages and
+            # tracking values for a batch of the classification)
+            (entities | descendants).flush_recordset()
 
     def _grc_check_status_rights(self):
         """Refuse a change of status by hand (``Mark as Lost``) by a user who
