@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from .grc_cron import CronStep, run_cron_steps
 from .grc_settings import (
@@ -116,8 +117,9 @@ class ResPartner(models.Model):
             for member in (entity, *members)
         }
         members = list(member_to_entity)
-        self.env.cr.execute(
-            """
+        rows = self.env.execute_query(
+            SQL(
+                """
             SELECT id FROM res_partner
              WHERE id = ANY(%(ids)s) AND create_date >= %(since)s
             UNION
@@ -141,10 +143,12 @@ class ResPartner(models.Model):
             SELECT rel.res_partner_id FROM calendar_event_res_partner_rel rel
               JOIN calendar_event event ON event.id = rel.calendar_event_id
              WHERE rel.res_partner_id = ANY(%(ids)s) AND event.start >= %(since)s
-            """,
-            {"ids": members, "since": since},
+                """,
+                ids=members,
+                since=since,
+            )
         )
-        return {member_to_entity[row[0]] for row in self.env.cr.fetchall()}
+        return {member_to_entity[row[0]] for row in rows}
 
     @api.model
     def _cron_grc_retention(self, batch_size=RETENTION_BATCH_SIZE):

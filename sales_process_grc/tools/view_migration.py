@@ -10,14 +10,19 @@ onto the kept view, whose merged arch has the same elements. Without this, the
 upgrade would create new records and fail to delete the old ones that a
 customisation inherits."""
 
+from odoo.tools import SQL
+
 
 def view_ids(cr, module, names):
     """{xml name: view id} of ``module``'s views among ``names``."""
     cr.execute(
-        """SELECT name, res_id FROM ir_model_data
-            WHERE module = %s AND model = 'ir.ui.view'
-              AND name IN %s""",
-        (module, tuple(names)),
+        SQL(
+            """SELECT name, res_id FROM ir_model_data
+                WHERE module = %s AND model = 'ir.ui.view'
+                  AND name IN %s""",
+            module,
+            tuple(names),
+        )
     )
     return dict(cr.fetchall())
 
@@ -38,22 +43,30 @@ def rename_views(cr, module, renamed_views):
         kept, merged = present[0], present[1:]
         kept_id = old_ids[kept]
         cr.execute(
-            """UPDATE ir_model_data SET name = %s
-                WHERE module = %s AND name = %s""",
-            (new_name, module, kept),
+            SQL(
+                "UPDATE ir_model_data SET name = %s WHERE module = %s AND name = %s",
+                new_name,
+                module,
+                kept,
+            )
         )
         if not merged:
             continue
         merged_ids = tuple(old_ids[name] for name in merged)
         cr.execute(
-            "UPDATE ir_ui_view SET inherit_id = %s WHERE inherit_id IN %s",
-            (kept_id, merged_ids),
+            SQL(
+                "UPDATE ir_ui_view SET inherit_id = %s WHERE inherit_id IN %s",
+                kept_id,
+                merged_ids,
+            )
         )
-        cr.execute("DELETE FROM ir_ui_view WHERE id IN %s", (merged_ids,))
+        cr.execute(SQL("DELETE FROM ir_ui_view WHERE id IN %s", merged_ids))
         cr.execute(
-            """DELETE FROM ir_model_data
-                WHERE module = %s AND name IN %s""",
-            (module, tuple(merged)),
+            SQL(
+                "DELETE FROM ir_model_data WHERE module = %s AND name IN %s",
+                module,
+                tuple(merged),
+            )
         )
 
 
