@@ -61,10 +61,7 @@ class TestProspectTemperatureSettings(ProspectTemperatureCase):
         self.assertFalse(params.get_param("sales_process_grc.temperature_hot_days"))
 
     def test_bad_delays_message_translated(self):
-        self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(
-            ["sales_process_grc"], ["fr_FR"], overwrite=True
-        )
+        self._activate_french()
         with self.assertRaisesRegex(ValidationError, "doit être plus long"):
             self.env["res.config.settings"].with_context(lang="fr_FR").create(
                 {
@@ -116,10 +113,10 @@ class TestProspectTemperatureCooling(ProspectTemperatureCase):
         # a bit ahead of the database clock, which sets the creation dates
         cls.start = (datetime.now() + timedelta(minutes=5)).replace(microsecond=0)
         with freeze_time(cls.start):
-            cls.hot = cls._create_lead("Hot lead", prospect_temperature="hot")
-            cls.warm = cls._create_lead("Warm lead", prospect_temperature="warm")
-            cls.cold = cls._create_lead("Cold lead", prospect_temperature="cold")
-            cls.none = cls._create_lead("Unqualified lead")
+            cls.hot = cls._create_leads(name="Hot lead", prospect_temperature="hot")
+            cls.warm = cls._create_leads(name="Warm lead", prospect_temperature="warm")
+            cls.cold = cls._create_leads(name="Cold lead", prospect_temperature="cold")
+            cls.none = cls._create_leads(name="Unqualified lead")
 
     def _cool(self, days):
         self._run_cron(days, batch_size=1000)
