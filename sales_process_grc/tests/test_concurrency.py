@@ -427,13 +427,10 @@ class TestInvalidEmail(AutomationCase):
         self._set_active("at_risk_email", True)
         with freeze_time("2024-01-10 10:00:00"):
             for partner in self.partners:
-                self._create_lead(partner).action_set_won()
+                self._create_leads(partners=partner).action_set_won()
         self.assertEqual(set(self.partners.mapped("customer_status")), {"customer"})
         with freeze_time("2024-08-01 10:00:00"):
-            self.env.flush_all()
-            with self.enter_registry_test_mode(), self.registry.cursor() as cr:
-                self.env(cr=cr)["res.partner"]._cron_grc_classify_customers()
-            self.env.invalidate_all()
+            self._run_cron("res.partner", "_cron_grc_classify_customers")
         self.assertEqual(set(self.partners.mapped("customer_status")), {"at_risk"})
         for partner in self.valid | self.malformed:
             self.assertEqual(
