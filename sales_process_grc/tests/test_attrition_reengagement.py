@@ -163,10 +163,7 @@ class TestReengagement(AttritionCase):
         self.assertEqual(self._events(shared)[-1].company_id, self.company_b)
 
     def test_message_of_another_company_is_translated(self):
-        self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(
-            ["sales_process_grc"], ["fr_FR"], overwrite=True
-        )
+        self._activate_french()
         shared = self._former_customer_of_b("Shared Lost Ltd")
         wizard = self._wizard(shared).save().with_context(lang="fr_FR")
         message = wizard.action_create_opportunities()["params"]["message"]

@@ -23,11 +23,7 @@ class TestAutomationRules(AutomationCase):
     def _run_time_based_automations(self):
         """Run the automation rules' scheduled action the way the scheduler
         does: on its own cursor, whose commits are savepoints in tests."""
-        self.env.flush_all()
-        with self.enter_registry_test_mode(), self.registry.cursor() as cr:
-            env = self.env(cr=cr)
-            env["base.automation"]._cron_process_time_based_actions()
-        self.env.invalidate_all()
+        self._run_cron("base.automation", "_cron_process_time_based_actions")
 
     # --- shipped state ---------------------------------------------------
     def test_internal_rules_active_customer_emails_inactive(self):

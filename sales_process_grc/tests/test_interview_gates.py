@@ -165,10 +165,7 @@ class TestInterviewGates(InterviewCase):
         self.assertEqual(lead.interview_step_id, self.step_leave_taking)
 
     def test_refusal_and_steps_in_french(self):
-        self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(
-            ["sales_process_grc"], ["fr_FR"], overwrite=True
-        )
+        self._activate_french()
         self.assertEqual(
             self.step_contact.with_context(lang="fr_FR").name, "Prise de contact"
         )

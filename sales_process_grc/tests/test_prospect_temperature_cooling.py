@@ -119,26 +119,25 @@ class TestProspectTemperatureCooling(ProspectTemperatureCase):
             cls.none = cls._create_leads(name="Unqualified lead")
 
     def _cool(self, days):
-        self._run_cron(days, batch_size=1000)
+        self._run_cooling(days, batch_size=1000)
 
-    def _run_cron(self, days, batch_size, end_time=None):
-        """Run the scheduled action as the cron runner does: with a progress
-        record, committing (in test mode: releasing a savepoint) per batch."""
-        cron = self.env.ref("sales_process_grc.ir_cron_prospect_temperature_cooling")
-        with (
-            freeze_time(self.start + timedelta(days=days)),
-            self.enter_registry_test_mode(),
-            self.registry.cursor() as cr,
-        ):
-            context = {"cron_id": cron.id}
-            if end_time is not None:
-                context["cron_end_time"] = end_time
-            cron = cron.with_env(cron.env(cr=cr, context=context))
-            cron, progress = cron._add_progress()
-            cron.env["crm.lead"]._cron_prospect_temperature_cooling(
-                batch_size=batch_size
+    def _run_cooling(self, days, batch_size, end_time=None):
+        """Run the scheduled action as the cron runner does (_run_cron): with
+        a progress record, committing (in test mode: releasing a savepoint)
+        per batch, ``days`` after the leads' creation."""
+        context, progress = self._cron_context(
+            "sales_process_grc.ir_cron_prospect_temperature_cooling"
+        )
+        if end_time is not None:
+            context["cron_end_time"] = end_time
+        with freeze_time(self.start + timedelta(days=days)):
+            self._run_cron(
+                "crm.lead",
+                "_cron_prospect_temperature_cooling",
+                context=context,
+                batch_size=batch_size,
             )
-            return progress.done, progress.remaining
+        return progress.done, progress.remaining
 
     def test_cron_record(self):
         cron = self.env.ref("sales_process_grc.ir_cron_prospect_temperature_cooling")
@@ -244,7 +243,7 @@ class TestProspectTemperatureCooling(ProspectTemperatureCase):
                     for index in range(3)
                 ]
             )
-        done, remaining = self._run_cron(31, batch_size=2)
+        done, remaining = self._run_cooling(31, batch_size=2)
         self.assertEqual((done, remaining), (4, 0), "hot leads in 2 batches of 2")
         self.assertEqual(
             set((self.hot | more).mapped("prospect_temperature")), {"warm"}
@@ -259,14 +258,14 @@ class TestProspectTemperatureCooling(ProspectTemperatureCase):
                 ]
             )
         leads = self.hot | more
-        done, remaining = self._run_cron(
+        done, remaining = self._run_cooling(
             31, batch_size=2, end_time=time.monotonic() - 1
         )
         self.assertEqual((done, remaining), (2, 2), "one batch, then gives up")
         self.assertEqual(
             sorted(leads.mapped("prospect_temperature")), ["hot", "hot", "warm", "warm"]
         )
-        done, remaining = self._run_cron(31, batch_size=2)
+        done, remaining = self._run_cooling(31, batch_size=2)
         self.assertEqual((done, remaining), (2, 0), "the next run finishes")
         self.assertEqual(set(leads.mapped("prospect_temperature")), {"warm"})
 
