@@ -18,9 +18,7 @@ class AttritionCase(SalesProcessCase):
         # the sales manager and the administrator work in both companies
         cls.sales_manager = cls.user_sales_manager
         cls.admin = cls.user_admin
-        (cls.sales_manager | cls.admin).write(
-            {"company_ids": [(4, cls.company_b.id)]}
-        )
+        (cls.sales_manager | cls.admin).write({"company_ids": [(4, cls.company_b.id)]})
         cls.won_stage = cls.stage_gen_won
         cls.inactivity = cls.env.ref("sales_process_grc.churn_reason_inactivity")
         cls.price = cls.env.ref("sales_process_grc.churn_reason_price")

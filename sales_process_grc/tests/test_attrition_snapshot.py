@@ -152,9 +152,7 @@ class TestAttritionSnapshot(AttritionCase):
         self._build_example()
         companies = self.company_a | self.company_b
         with freeze_time("2025-04-01 04:00:00"):
-            self._run_cron(
-                "sales.attrition.snapshot", "_cron_compute_snapshots"
-            )
+            self._run_cron("sales.attrition.snapshot", "_cron_compute_snapshots")
         snapshots = self.snapshot_model.search([("company_id", "in", companies.ids)])
         self.assertEqual(
             sorted(set(snapshots.mapped("date_start"))),
@@ -162,12 +160,8 @@ class TestAttritionSnapshot(AttritionCase):
         )
         # the server was down for three months: no gap, no duplicate
         with freeze_time("2025-07-02 04:00:00"):
-            self._run_cron(
-                "sales.attrition.snapshot", "_cron_compute_snapshots"
-            )
-            self._run_cron(
-                "sales.attrition.snapshot", "_cron_compute_snapshots"
-            )
+            self._run_cron("sales.attrition.snapshot", "_cron_compute_snapshots")
+            self._run_cron("sales.attrition.snapshot", "_cron_compute_snapshots")
         snapshots = self.snapshot_model.search([("company_id", "=", self.company_a.id)])
         self.assertEqual(
             snapshots.sorted("date_start").mapped("date_start"),
@@ -191,9 +185,7 @@ class TestAttritionSnapshot(AttritionCase):
             done = self.snapshot_model.search([("company_id", "=", self.company_a.id)])
             self.assertEqual(done.mapped("date_start"), [date(2025, 2, 1)])
             # next run: goes on from there
-            self._run_cron(
-                "sales.attrition.snapshot", "_cron_compute_snapshots"
-            )
+            self._run_cron("sales.attrition.snapshot", "_cron_compute_snapshots")
         snapshots = self.snapshot_model.search([("company_id", "=", self.company_a.id)])
         self.assertEqual(
             snapshots.sorted("date_start").mapped("date_start"),

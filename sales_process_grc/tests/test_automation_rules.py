@@ -380,7 +380,9 @@ class TestAutomationRules(AutomationCase):
         lost_reason = self.env["crm.lost.reason"].create(
             {"name": "INTERNAL lost reason Quokka"}
         )
-        other = self._create_leads(partners=self.customer_fr, name="INTERNAL other deal Wombat")
+        other = self._create_leads(
+            partners=self.customer_fr, name="INTERNAL other deal Wombat"
+        )
         other.action_set_lost(lost_reason_id=lost_reason.id)
         lead = self._present_offer(self.customer_fr, days_ago=8)
         lead.interview_line_ids.with_user(self.salesman).write(

@@ -185,7 +185,9 @@ class TestAutomationTemplates(AutomationCase):
         lost_reason = self.env["crm.lost.reason"].create(
             {"name": "INTERNAL lost reason Quokka"}
         )
-        past = self._create_leads(partners=self.customer_en, name="INTERNAL other deal Wombat")
+        past = self._create_leads(
+            partners=self.customer_en, name="INTERNAL other deal Wombat"
+        )
         past.action_set_lost(lost_reason_id=lost_reason.id)
         self.lead_en.interview_line_ids.write({"note": "INTERNAL step note Platypus"})
         self.env["sales.lead.objection"].create(

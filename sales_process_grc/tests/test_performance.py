@@ -39,8 +39,9 @@ class TestPerformance(ProspectTemperatureCase):
     probability from the team's frequencies (2 queries: the frequencies of
     _pls_get_naive_bayes_probabilities and the first stage without team of
     _pls_get_won_lost_total_count), where the addon's own team of before had
-    no history (no frequency read, no total computed). MailCase's gateway set-up gives the main company an alias
-    domain: the chatter notes read it (record_alias_domain_id, 1 query)."""
+    no history (no frequency read, no total computed). MailCase's gateway
+    set-up gives the main company an alias domain: the chatter notes read
+    it (record_alias_domain_id, 1 query)."""
 
     @classmethod
     def setUpClass(cls):

@@ -209,9 +209,7 @@ class TestReliabilityCustomerStatus(AttritionCase):
             .with_user(self.salesman)
             .create({"partner_id": shared.id, "churn_reason_id": self.price.id})
         )
-        with self.assertRaisesRegex(
-            AccessError, f"customer of {self.company_b.name}"
-        ):
+        with self.assertRaisesRegex(AccessError, f"customer of {self.company_b.name}"):
             wizard.action_mark_lost()
         self.assertEqual(shared.customer_status, "customer")
         self.assertEqual(self._events(shared), event)

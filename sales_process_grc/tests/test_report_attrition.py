@@ -171,7 +171,9 @@ class TestReportAttrition(ReportCase):
             ],
             [6, 1, 2],
         )
-        self.assertAlmostEqual(by_user[self.salesman_a.name]["attrition_rate"], 100.0 / 3)
+        self.assertAlmostEqual(
+            by_user[self.salesman_a.name]["attrition_rate"], 100.0 / 3
+        )
         self.assertEqual(by_user["Bruno Report"]["customers_lost"], 1)
         self.assertAlmostEqual(by_user["Bruno Report"]["attrition_rate"], 25.0)
         by_team = {row["name"]: row for row in data["by_team"]}
@@ -216,8 +218,7 @@ class TestReportAttrition(ReportCase):
                 "Price 2 66.7 %",
                 "Went to a competitor 1 33.3 %",
                 "Customers Lost in the Period",
-                "Report Customer 0 01/10/2026 Price 06/16/2025 "
-                f"{self.salesman_a.name}",
+                f"Report Customer 0 01/10/2026 Price 06/16/2025 {self.salesman_a.name}",
                 "Report Customer 6 01/20/2026 Went to a competitor",
             ],
             text,
