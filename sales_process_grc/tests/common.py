@@ -48,7 +48,7 @@ class SalesProcessCase(TestCrmCommon):
         )
 
     @classmethod
-    def _activate_multi_company(cls):
+    def _activate_multi_company(cls):  # pylint: disable=missing-return
         super()._activate_multi_company()
         cls.user_sales_salesman_c2 = mail_new_test_user(
             cls.env,
