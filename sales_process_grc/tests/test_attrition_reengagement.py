@@ -41,13 +41,11 @@ class TestReengagement(AttritionCase):
         busy_contact = self.env["res.partner"].create(
             {"name": "Busy Contact", "parent_id": self.lost_busy.id}
         )
-        self.open_lead = self.env["crm.lead"].create(
-            {
-                "name": "Already on it",
-                "type": "opportunity",
-                "partner_id": busy_contact.id,
-                "company_id": self.company_a.id,
-            }
+        self.open_lead = self._create_leads(
+            user=False,
+            partners=busy_contact,
+            company=self.company_a,
+            name="Already on it",
         )
 
     def _wizard(self, partners, user=None):

@@ -430,13 +430,12 @@ class TestAutomationRules(AutomationCase):
         superuser over every company (here: the customer's deals of another
         company stay out of the email)."""
         other_company = self.env["res.company"].create({"name": "GRC Other Co"})
-        self.env["crm.lead"].create(
-            {
-                "name": "Deal of the other company Kiwi",
-                "type": "opportunity",
-                "partner_id": self.customer_fr.id,
-                "company_id": other_company.id,
-            }
+        self._create_leads(
+            user=False,
+            partners=self.customer_fr,
+            company=other_company,
+            as_user=False,
+            name="Deal of the other company Kiwi",
         )
         template = self._template("offer_followup").copy(
             {

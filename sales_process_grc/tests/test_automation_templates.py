@@ -69,15 +69,13 @@ class TestAutomationTemplates(AutomationCase):
 
     @classmethod
     def _make_lead(cls, partner, user):
-        lead = cls.env["crm.lead"].create(
-            {
-                "name": f"Office furniture for {partner.name}",
-                "type": "opportunity",
-                "partner_id": partner.id,
-                "user_id": user.id,
-                "expected_revenue": 12000,
-                "offer_lead_time": "3 weeks",
-            }
+        lead = cls._create_leads(
+            user=user,
+            partners=partner,
+            as_user=False,
+            name="Office furniture for {partner}",
+            expected_revenue=12000,
+            offer_lead_time="3 weeks",
         )
         cls.env["calendar.event"].create(
             {

@@ -104,6 +104,8 @@ class TestProspectTemperatureSettings(ProspectTemperatureCase):
 class TestProspectTemperatureCooling(ProspectTemperatureCase):
     """Daily cooling of inactive prospects."""
 
+    multi_company = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -227,21 +229,17 @@ class TestProspectTemperatureCooling(ProspectTemperatureCase):
         self.assertEqual(self.warm.prospect_temperature, "hot")
 
     def test_all_companies(self):
-        company_b = self.env["res.company"].create({"name": "GRC Cooling Co B"})
         with freeze_time(self.start):
-            lead_b = self.env["crm.lead"].create(
-                {"name": "B", "company_id": company_b.id, "prospect_temperature": "hot"}
+            lead_b = self._create_leads(
+                user=False, company=self.company_2, name="B", prospect_temperature="hot"
             )
         self._cool(31)
         self.assertEqual(lead_b.prospect_temperature, "warm")
 
     def test_batches_and_progress(self):
         with freeze_time(self.start):
-            more = self.env["crm.lead"].create(
-                [
-                    {"name": f"Batch {index}", "prospect_temperature": "hot"}
-                    for index in range(3)
-                ]
+            more = self._create_leads(
+                3, user=False, name="Batch {index}", prospect_temperature="hot"
             )
         done, remaining = self._run_cooling(31, batch_size=2)
         self.assertEqual((done, remaining), (4, 0), "hot leads in 2 batches of 2")
@@ -251,11 +249,8 @@ class TestProspectTemperatureCooling(ProspectTemperatureCase):
 
     def test_stops_when_time_is_up_and_resumes(self):
         with freeze_time(self.start):
-            more = self.env["crm.lead"].create(
-                [
-                    {"name": f"Batch {index}", "prospect_temperature": "hot"}
-                    for index in range(3)
-                ]
+            more = self._create_leads(
+                3, user=False, name="Batch {index}", prospect_temperature="hot"
             )
         leads = self.hot | more
         done, remaining = self._run_cooling(
@@ -272,17 +267,11 @@ class TestProspectTemperatureCooling(ProspectTemperatureCase):
     def test_queries_per_batch_bounded(self):
         """A batch costs the same number of queries whatever its size."""
         with freeze_time(self.start):
-            small = self.env["crm.lead"].create(
-                [
-                    {"name": f"S{index}", "prospect_temperature": "hot"}
-                    for index in range(5)
-                ]
+            small = self._create_leads(
+                5, user=False, name="S{index}", prospect_temperature="hot"
             )
-            big = self.env["crm.lead"].create(
-                [
-                    {"name": f"B{index}", "prospect_temperature": "hot"}
-                    for index in range(50)
-                ]
+            big = self._create_leads(
+                50, user=False, name="B{index}", prospect_temperature="hot"
             )
         counts = []
         with freeze_time(self.start + timedelta(days=31)):

@@ -298,13 +298,8 @@ class TestReliabilityCustomerStatus(AttritionCase):
         self.assertFalse(self._events(deleted))
         # merged with an open opportunity: the status follows what remains
         won = self._win(merged)
-        pending = self.env["crm.lead"].create(
-            {
-                "name": "Follow-up",
-                "type": "opportunity",
-                "partner_id": merged.id,
-                "probability": 10,
-            }
+        pending = self._create_leads(
+            user=False, partners=merged, name="Follow-up", probability=10
         )
         head = (pending | won).merge_opportunity()
         self.assertEqual(len(head.exists() | won.exists() | pending.exists()), 1)
