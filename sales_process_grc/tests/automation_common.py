@@ -1,5 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import TransactionCase, new_test_user
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+from .common import SalesProcessCase
 
 TEMPLATE_XMLIDS = {
     "appointment": "sales_process_grc.mail_template_appointment_confirmation",
@@ -36,36 +38,25 @@ def switch_off_sales_automation(env):
     rules.active = False
 
 
-class AutomationCase(TransactionCase):
-    """A salesman, an English and a French customer, a won stage, and helpers
-    for the sales force automation tests. French is activated and the addon's
-    French translations are loaded."""
+class AutomationCase(SalesProcessCase):
+    """crm's company and salesman, a French-speaking salesman, an English
+    and a French customer, and helpers for the sales force automation tests.
+    The addon's French translations are loaded."""
+
+    leads_as_user = True
 
     @classmethod
     def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("fr_FR")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["sales_process_grc"], ["fr_FR"], overwrite=True
-        )
-        cls.company = cls.env.company
-        cls.salesman = new_test_user(
-            cls.env,
-            login="grc_auto_salesman",
-            name="Sally Seller",
-            email="sally@example.com",
-            groups="sales_team.group_sale_salesman",
-            company_id=cls.company.id,
-            company_ids=[cls.company.id],
-        )
-        cls.salesman_fr = new_test_user(
+        cls._activate_french()
+        cls.salesman_fr = mail_new_test_user(
             cls.env,
             login="grc_auto_vendeur",
             name="Valérie Vendeuse",
             email="valerie@example.com",
             groups="sales_team.group_sale_salesman",
             company_id=cls.company.id,
-            company_ids=[cls.company.id],
+            company_ids=[(6, 0, cls.company.ids)],
             lang="fr_FR",
         )
         partner_model = cls.env["res.partner"]
@@ -87,21 +78,15 @@ class AutomationCase(TransactionCase):
                 "user_id": cls.salesman.id,
             }
         )
-        cls.won_stage = cls.env["crm.stage"].create(
-            {"name": "Automation Won", "is_won": True, "sequence": 100}
-        )
-        cls.step_offer = cls.env.ref("sales_process_grc.interview_step_offer")
+        cls.won_stage = cls.stage_gen_won
 
-    def _create_lead(self, partner=None, user=None, **values):
-        user = user or self.salesman
-        vals = {
+    @classmethod
+    def _lead_defaults(cls):
+        return {
             "name": "Automation deal",
             "type": "opportunity",
-            "partner_id": (partner or self.customer_en).id,
-            "user_id": user.id,
+            "partner_id": cls.customer_en.id,
         }
-        vals.update(values)
-        return self.env["crm.lead"].with_user(user).create(vals)
 
     def _automation(self, key):
         return self.env.ref(AUTOMATION_XMLIDS[key])

@@ -1,45 +1,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import TransactionCase, new_test_user
+from .common import SalesProcessCase
 
 
-class ProspectTemperatureCase(TransactionCase):
-    """Data shared by the prospect temperature tests: a sales team with its
-    stages, a salesman (lowest rights, own leads), a customer company with
-    two contacts."""
+class ProspectTemperatureCase(SalesProcessCase):
+    """Data shared by the prospect temperature tests: crm's sales team with
+    its stages (the proposition makes leads hot), crm's salesman (lowest
+    rights, own leads), a customer company with two contacts."""
 
     @classmethod
     def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
-        cls.company = cls.env.company
-        cls.salesman = new_test_user(
-            cls.env,
-            login="grc_temperature_salesman",
-            name="Sam Salesman",
-            email="sam.salesman@example.com",
-            groups="sales_team.group_sale_salesman",
-        )
-        cls.team = cls.env["crm.team"].create(
-            {"name": "GRC Temperature Team", "member_ids": [(4, cls.salesman.id)]}
-        )
-        cls.stage_new = cls.env["crm.stage"].create(
-            {"name": "GRC New", "sequence": 1, "team_ids": [(4, cls.team.id)]}
-        )
-        cls.stage_proposal = cls.env["crm.stage"].create(
-            {
-                "name": "GRC Proposition",
-                "sequence": 2,
-                "team_ids": [(4, cls.team.id)],
-                "prospect_temperature": "hot",
-            }
-        )
-        cls.stage_won = cls.env["crm.stage"].create(
-            {
-                "name": "GRC Won",
-                "sequence": 3,
-                "is_won": True,
-                "team_ids": [(4, cls.team.id)],
-            }
-        )
+        cls.team = cls.sales_team_1
+        cls.stage_new = cls.stage_team1_1
+        cls.stage_proposal = cls.stage_team1_2
+        cls.stage_proposal.prospect_temperature = "hot"
+        cls.stage_won = cls.stage_team1_won
         cls.customer_company = cls.env["res.partner"].create(
             {"name": "Martin SARL", "is_company": True}
         )
@@ -59,17 +34,13 @@ class ProspectTemperatureCase(TransactionCase):
         )
 
     @classmethod
-    def _create_lead(cls, name="GRC Lead", **values):
-        return cls.env["crm.lead"].create(
-            {
-                "name": name,
-                "type": "opportunity",
-                "team_id": cls.team.id,
-                "user_id": cls.salesman.id,
-                "stage_id": cls.stage_new.id,
-                **values,
-            }
-        )
+    def _lead_defaults(cls):
+        return {
+            "name": "GRC Lead",
+            "type": "opportunity",
+            "team_id": cls.team.id,
+            "stage_id": cls.stage_new.id,
+        }
 
     def _temperature_notes(self, lead):
         """Internal notes of ``lead`` carrying a temperature change."""

@@ -4,11 +4,12 @@ import re
 import subprocess
 import tempfile
 
-from odoo.tests import TransactionCase
+from .common import SalesProcessCase
 
 
-class ReportCase(TransactionCase):
-    """Render the addon's reports to real PDFs and read their text back."""
+class ReportCase(SalesProcessCase):
+    """Render the addon's reports to real PDFs and read their text back (on
+    the common base: crm's companies, users, teams and stages)."""
 
     def _render_pdf(self, report_ref, res_ids, user=None):
         report_model = self.env["ir.actions.report"]
@@ -60,10 +61,3 @@ class ReportCase(TransactionCase):
     def assertInText(self, needles, text):  # pylint: disable=invalid-name
         for needle in needles:
             self.assertIn(needle, text)
-
-    @classmethod
-    def _activate_french(cls, modules=("sales_process_grc",)):
-        cls.env["res.lang"]._activate_lang("fr_FR")
-        cls.env["ir.module.module"]._load_module_terms(
-            list(modules), ["fr_FR"], overwrite=True
-        )

@@ -156,13 +156,8 @@ class TestInterviewDropoff(AttritionCase):
     second at step 2 (step 1 done)."""
 
     def _lead_with_steps_done(self, done, user):
-        lead = self.env["crm.lead"].create(
-            {
-                "name": f"Drop-off {done}",
-                "type": "opportunity",
-                "user_id": user.id,
-                "company_id": self.company_a.id,
-            }
+        lead = self._create_leads(
+            user=user, company=self.company_a, name=f"Drop-off {done}"
         )
         lines = lead.interview_line_ids.sorted("sequence")
         lines[:done].action_done()

@@ -41,13 +41,11 @@ class TestReengagement(AttritionCase):
         busy_contact = self.env["res.partner"].create(
             {"name": "Busy Contact", "parent_id": self.lost_busy.id}
         )
-        self.open_lead = self.env["crm.lead"].create(
-            {
-                "name": "Already on it",
-                "type": "opportunity",
-                "partner_id": busy_contact.id,
-                "company_id": self.company_a.id,
-            }
+        self.open_lead = self._create_leads(
+            user=False,
+            partners=busy_contact,
+            company=self.company_a,
+            name="Already on it",
         )
 
     def _wizard(self, partners, user=None):
@@ -170,10 +168,7 @@ class TestReengagement(AttritionCase):
         self.assertEqual(self._events(shared)[-1].company_id, self.company_b)
 
     def test_message_of_another_company_is_translated(self):
-        self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(
-            ["sales_process_grc"], ["fr_FR"], overwrite=True
-        )
+        self._activate_french()
         shared = self._former_customer_of_b("Shared Lost Ltd")
         wizard = self._wizard(shared).save().with_context(lang="fr_FR")
         message = wizard.action_create_opportunities()["params"]["message"]

@@ -152,9 +152,7 @@ class TestAttritionSnapshot(AttritionCase):
         self._build_example()
         companies = self.company_a | self.company_b
         with freeze_time("2025-04-01 04:00:00"):
-            self._run_in_cron_cursor(
-                "sales.attrition.snapshot", "_cron_compute_snapshots"
-            )
+            self._run_cron("sales.attrition.snapshot", "_cron_compute_snapshots")
         snapshots = self.snapshot_model.search([("company_id", "in", companies.ids)])
         self.assertEqual(
             sorted(set(snapshots.mapped("date_start"))),
@@ -162,12 +160,8 @@ class TestAttritionSnapshot(AttritionCase):
         )
         # the server was down for three months: no gap, no duplicate
         with freeze_time("2025-07-02 04:00:00"):
-            self._run_in_cron_cursor(
-                "sales.attrition.snapshot", "_cron_compute_snapshots"
-            )
-            self._run_in_cron_cursor(
-                "sales.attrition.snapshot", "_cron_compute_snapshots"
-            )
+            self._run_cron("sales.attrition.snapshot", "_cron_compute_snapshots")
+            self._run_cron("sales.attrition.snapshot", "_cron_compute_snapshots")
         snapshots = self.snapshot_model.search([("company_id", "=", self.company_a.id)])
         self.assertEqual(
             snapshots.sorted("date_start").mapped("date_start"),
@@ -183,7 +177,7 @@ class TestAttritionSnapshot(AttritionCase):
         )
         with freeze_time("2025-07-02 04:00:00"):
             # out of time after the first month (February)
-            self._run_in_cron_cursor(
+            self._run_cron(
                 "sales.attrition.snapshot", "_cron_compute_snapshots", context=context
             )
             self.assertEqual(progress.done, 1)
@@ -191,9 +185,7 @@ class TestAttritionSnapshot(AttritionCase):
             done = self.snapshot_model.search([("company_id", "=", self.company_a.id)])
             self.assertEqual(done.mapped("date_start"), [date(2025, 2, 1)])
             # next run: goes on from there
-            self._run_in_cron_cursor(
-                "sales.attrition.snapshot", "_cron_compute_snapshots"
-            )
+            self._run_cron("sales.attrition.snapshot", "_cron_compute_snapshots")
         snapshots = self.snapshot_model.search([("company_id", "=", self.company_a.id)])
         self.assertEqual(
             snapshots.sorted("date_start").mapped("date_start"),
@@ -295,7 +287,7 @@ class TestAttritionPerformance(AttritionCase):
             "sales_process_grc.ir_cron_classify_customers", out_of_time=True
         )
         with freeze_time("2024-08-01 10:00:00"):
-            self._run_in_cron_cursor(
+            self._run_cron(
                 "res.partner",
                 "_cron_grc_classify_customers",
                 context=context,

@@ -185,7 +185,7 @@ class TestCustomerStatus(AttritionCase):
         self.assertEqual(contact.customer_since, self.customer.customer_since)
 
     def test_lead_without_partner_changes_nothing(self):
-        lead = self.env["crm.lead"].create({"name": "Anonymous", "type": "opportunity"})
+        lead = self._create_leads(user=False, name="Anonymous")
         lead.action_set_won()
         self.assertFalse(
             self.env["sales.customer.status.event"].search([("lead_id", "=", lead.id)])

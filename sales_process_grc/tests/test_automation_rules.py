@@ -23,11 +23,7 @@ class TestAutomationRules(AutomationCase):
     def _run_time_based_automations(self):
         """Run the automation rules' scheduled action the way the scheduler
         does: on its own cursor, whose commits are savepoints in tests."""
-        self.env.flush_all()
-        with self.enter_registry_test_mode(), self.registry.cursor() as cr:
-            env = self.env(cr=cr)
-            env["base.automation"]._cron_process_time_based_actions()
-        self.env.invalidate_all()
+        self._run_cron("base.automation", "_cron_process_time_based_actions")
 
     # --- shipped state ---------------------------------------------------
     def test_internal_rules_active_customer_emails_inactive(self):
@@ -46,7 +42,7 @@ class TestAutomationRules(AutomationCase):
 
     # --- hot lead → prepare the offer -------------------------------------
     def test_hot_lead_gets_prepare_offer_activity(self):
-        lead = self._create_lead(prospect_temperature="warm")
+        lead = self._create_leads(prospect_temperature="warm")
         self.assertFalse(self._activities(lead, self.prepare_offer))
         lead.with_user(self.salesman).prospect_temperature = "hot"
         activity = self._activities(lead, self.prepare_offer)
@@ -60,18 +56,18 @@ class TestAutomationRules(AutomationCase):
         lead.with_user(self.salesman).write({"name": "Still hot"})
         self.assertEqual(len(self._activities(lead, self.prepare_offer)), 1)
         # created hot: scheduled too
-        hot = self._create_lead(prospect_temperature="hot")
+        hot = self._create_leads(prospect_temperature="hot")
         self.assertEqual(len(self._activities(hot, self.prepare_offer)), 1)
 
     def test_cold_or_warm_lead_gets_nothing(self):
-        lead = self._create_lead()
+        lead = self._create_leads()
         lead.with_user(self.salesman).prospect_temperature = "warm"
         lead.with_user(self.salesman).prospect_temperature = "cold"
         self.assertFalse(self._activities(lead, self.prepare_offer))
 
     def test_hot_rule_switched_off(self):
         self._set_active("hot_offer", False)
-        lead = self._create_lead()
+        lead = self._create_leads()
         lead.with_user(self.salesman).prospect_temperature = "hot"
         self.assertFalse(self._activities(lead, self.prepare_offer))
 
@@ -79,7 +75,7 @@ class TestAutomationRules(AutomationCase):
         """base_automation's rule look-up is cached: no query the second
         time, and a rule created, switched off or deleted counts at once."""
         automation_model = self.env["base.automation"]
-        lead = self._create_lead()
+        lead = self._create_leads()
         automation_model._get_actions(lead, ["on_create_or_write"])
         with self.assertQueryCount(0):
             rules = automation_model._get_actions(lead, ["on_create_or_write"])
@@ -122,7 +118,7 @@ class TestAutomationRules(AutomationCase):
     def test_interview_step_done_schedules_next_activity(self):
         call = self.env.ref("mail.mail_activity_data_call")
         self.env.ref("sales_process_grc.interview_step_contact").activity_type_id = call
-        lead = self._create_lead()
+        lead = self._create_leads()
         self.assertFalse(self._activities(lead, call), "nothing at creation")
         preparation = lead.interview_line_ids.filtered(
             lambda line: line.step_id.sequence == 10
@@ -133,7 +129,7 @@ class TestAutomationRules(AutomationCase):
         self.assertEqual(activity.user_id, self.salesman)
         # switched off: nothing for another lead
         self._set_active("interview_activity", False)
-        other = self._create_lead()
+        other = self._create_leads()
         other.interview_line_ids.filtered(
             lambda line: line.step_id.sequence == 10
         ).with_user(self.salesman).action_done()
@@ -142,7 +138,7 @@ class TestAutomationRules(AutomationCase):
     # --- won → thank you + loyalty follow-up ------------------------------
     def test_won_sends_thank_you_and_schedules_loyalty(self):
         self._set_active("won_thank_you", True)
-        lead = self._create_lead(self.customer_fr)
+        lead = self._create_leads(partners=self.customer_fr)
         lead.with_user(self.salesman).action_set_won()
         message = self._messages_from(lead, "thank_you")
         self.assertEqual(len(message), 1)
@@ -161,14 +157,14 @@ class TestAutomationRules(AutomationCase):
 
     def test_lost_or_open_lead_gets_nothing(self):
         self._set_active("won_thank_you", True)
-        lead = self._create_lead()
+        lead = self._create_leads()
         lead.with_user(self.salesman).write({"name": "Renamed"})
         lead.with_user(self.salesman).action_set_lost()
         self.assertFalse(self._messages_from(lead, "thank_you"))
         self.assertFalse(self._activities(lead, self.loyalty))
 
     def test_thank_you_inactive_sends_nothing(self):
-        lead = self._create_lead()
+        lead = self._create_leads()
         lead.with_user(self.salesman).action_set_won()
         self.assertFalse(self._messages_from(lead, "thank_you"))
         self.assertFalse(
@@ -186,7 +182,7 @@ class TestAutomationRules(AutomationCase):
     def test_thank_you_not_sent_to_blacklisted_customer(self):
         self._set_active("won_thank_you", True)
         self._blacklist(self.customer_en.email)
-        lead = self._create_lead(self.customer_en)
+        lead = self._create_leads(partners=self.customer_en)
         lead.with_user(self.salesman).action_set_won()
         self.assertFalse(self._messages_from(lead, "thank_you"))
         self.assertEqual(len(self._activities(lead, self.loyalty)), 1)
@@ -241,10 +237,7 @@ class TestAutomationRules(AutomationCase):
     def _classify(self):
         """The daily classification, on the scheduler's own cursor (its
         commits are savepoints in tests)."""
-        self.env.flush_all()
-        with self.enter_registry_test_mode(), self.registry.cursor() as cr:
-            self.env(cr=cr)["res.partner"]._cron_grc_classify_customers()
-        self.env.invalidate_all()
+        self._run_cron("res.partner", "_cron_grc_classify_customers")
 
     def _assigned_notifications(self, user):
         """The "assigned to you" notifications of the re-engagement
@@ -376,7 +369,7 @@ class TestAutomationRules(AutomationCase):
 
     # --- offer presented, no reply → follow-up email ----------------------
     def _present_offer(self, partner, days_ago):
-        lead = self._create_lead(partner)
+        lead = self._create_leads(partners=partner)
         line = lead.interview_line_ids.filtered(
             lambda line: line.step_id == self.step_offer
         )
@@ -430,7 +423,9 @@ class TestAutomationRules(AutomationCase):
         lost_reason = self.env["crm.lost.reason"].create(
             {"name": "INTERNAL lost reason Quokka"}
         )
-        other = self._create_lead(self.customer_fr, name="INTERNAL other deal Wombat")
+        other = self._create_leads(
+            partners=self.customer_fr, name="INTERNAL other deal Wombat"
+        )
         other.action_set_lost(lost_reason_id=lost_reason.id)
         lead = self._present_offer(self.customer_fr, days_ago=8)
         lead.interview_line_ids.with_user(self.salesman).write(
@@ -478,13 +473,12 @@ class TestAutomationRules(AutomationCase):
         superuser over every company (here: the customer's deals of another
         company stay out of the email)."""
         other_company = self.env["res.company"].create({"name": "GRC Other Co"})
-        self.env["crm.lead"].create(
-            {
-                "name": "Deal of the other company Kiwi",
-                "type": "opportunity",
-                "partner_id": self.customer_fr.id,
-                "company_id": other_company.id,
-            }
+        self._create_leads(
+            user=False,
+            partners=self.customer_fr,
+            company=other_company,
+            as_user=False,
+            name="Deal of the other company Kiwi",
         )
         template = self._template("offer_followup").copy(
             {
@@ -510,7 +504,7 @@ class TestAutomationRules(AutomationCase):
         self.assertEqual(len(message), 1)
         self.assertIn("Automation deal", message.body)
         self.assertNotIn("Kiwi", message.body)
-        self.assertIn("user: Sally Seller", message.body)
+        self.assertIn(f"user: {self.salesman.name}", message.body)
         self.assertIn(f"company: {self.company.name}", message.body)
         self.assertEqual(message.author_id, self.salesman.partner_id)
 

@@ -69,15 +69,13 @@ class TestAutomationTemplates(AutomationCase):
 
     @classmethod
     def _make_lead(cls, partner, user):
-        lead = cls.env["crm.lead"].create(
-            {
-                "name": f"Office furniture for {partner.name}",
-                "type": "opportunity",
-                "partner_id": partner.id,
-                "user_id": user.id,
-                "expected_revenue": 12000,
-                "offer_lead_time": "3 weeks",
-            }
+        lead = cls._create_leads(
+            user=user,
+            partners=partner,
+            as_user=False,
+            name="Office furniture for {partner}",
+            expected_revenue=12000,
+            offer_lead_time="3 weeks",
         )
         cls.env["calendar.event"].create(
             {
@@ -116,12 +114,12 @@ class TestAutomationTemplates(AutomationCase):
         # appointment: date, place and salesperson of the next meeting
         values = self._render(self._template("appointment"), self.lead_en)
         self.assertIn("12 rue de la Paix, Paris", values["body_html"])
-        self.assertIn("Sally Seller", values["body_html"])
+        self.assertIn(self.salesman.name, values["body_html"])
         self.assertEqual(values["partner_ids"], self.customer_en.ids)
         # brief: to the salesperson, with the history of the customer
-        past = self._create_lead(self.customer_en, name="Chairs 2024")
+        past = self._create_leads(partners=self.customer_en, name="Chairs 2024")
         past.action_set_won()
-        lost = self._create_lead(self.customer_en, name="Desks 2023")
+        lost = self._create_leads(partners=self.customer_en, name="Desks 2023")
         lost.action_set_lost()
         self.lead_en.activity_schedule(
             "mail.mail_activity_data_call", summary="Call the buyer"
@@ -185,7 +183,9 @@ class TestAutomationTemplates(AutomationCase):
         lost_reason = self.env["crm.lost.reason"].create(
             {"name": "INTERNAL lost reason Quokka"}
         )
-        past = self._create_lead(self.customer_en, name="INTERNAL other deal Wombat")
+        past = self._create_leads(
+            partners=self.customer_en, name="INTERNAL other deal Wombat"
+        )
         past.action_set_lost(lost_reason_id=lost_reason.id)
         self.lead_en.interview_line_ids.write({"note": "INTERNAL step note Platypus"})
         self.env["sales.lead.objection"].create(

@@ -340,7 +340,7 @@ class TestKilledRun(AttritionCase):
             )
             self.assertEqual(letters.partner_id, customers[0])
             self.assertEqual(self._mail_count(customers), [1, 0, 0])
-            self._run_in_cron_cursor(
+            self._run_cron(
                 "sales.information.letter",
                 "_cron_send_information_letter",
                 batch_size=1,
@@ -402,12 +402,9 @@ class TestInvalidEmail(AutomationCase):
 
     def test_information_letter(self):
         self.partners._grc_set_customer_status("customer")
-        self.env.flush_all()
-        with self.enter_registry_test_mode(), self.registry.cursor() as cr:
-            self.env(cr=cr)["sales.information.letter"]._cron_send_information_letter(
-                batch_size=2
-            )
-        self.env.invalidate_all()
+        self._run_cron(
+            "sales.information.letter", "_cron_send_information_letter", batch_size=2
+        )
         letters = self.env["sales.information.letter"].search(
             [("partner_id", "in", self.partners.ids)]
         )
@@ -427,13 +424,10 @@ class TestInvalidEmail(AutomationCase):
         self._set_active("at_risk_email", True)
         with freeze_time("2024-01-10 10:00:00"):
             for partner in self.partners:
-                self._create_lead(partner).action_set_won()
+                self._create_leads(partners=partner).action_set_won()
         self.assertEqual(set(self.partners.mapped("customer_status")), {"customer"})
         with freeze_time("2024-08-01 10:00:00"):
-            self.env.flush_all()
-            with self.enter_registry_test_mode(), self.registry.cursor() as cr:
-                self.env(cr=cr)["res.partner"]._cron_grc_classify_customers()
-            self.env.invalidate_all()
+            self._run_cron("res.partner", "_cron_grc_classify_customers")
         self.assertEqual(set(self.partners.mapped("customer_status")), {"at_risk"})
         for partner in self.valid | self.malformed:
             self.assertEqual(

@@ -46,11 +46,12 @@ class TestInformationLetter(AutomationCase):
         return cls.env.ref("sales_process_grc.mail_template_information_letter")
 
     def _send(self, context=None, **kwargs):
-        self.env.flush_all()
-        with self.enter_registry_test_mode(), self.registry.cursor() as cr:
-            env = self.env(cr=cr, context=dict(self.env.context, **(context or {})))
-            env["sales.information.letter"]._cron_send_information_letter(**kwargs)
-        self.env.invalidate_all()
+        self._run_cron(
+            "sales.information.letter",
+            "_cron_send_information_letter",
+            context=context,
+            **kwargs,
+        )
 
     def _letters(self):
         return self.Letter.search([])

@@ -11,7 +11,7 @@ from .common_interview import InterviewCase
 @tagged("post_install", "-at_install")
 class TestInterviewConfig(InterviewCase):
     def test_delete_step_in_use_is_refused(self):
-        lead = self._create_lead()
+        lead = self._create_leads()
         self._line(lead, self.step_contact).action_done()
         with self.assertRaisesRegex(UserError, "Archive it instead"):
             self.step_contact.with_user(self.manager).unlink()
@@ -25,7 +25,7 @@ class TestInterviewConfig(InterviewCase):
         used, unused = objection_types.create(
             [{"name": "Too far"}, {"name": "Too slow"}]
         )
-        lead = self._create_lead()
+        lead = self._create_leads()
         self.env["sales.lead.objection"].with_user(self.salesman).create(
             {"lead_id": lead.id, "objection_type_id": used.id}
         )
@@ -49,7 +49,7 @@ class TestInterviewConfig(InterviewCase):
 
     def test_salesman_logs_objections_on_own_leads(self):
         price = self.env.ref("sales_process_grc.objection_type_price")
-        lead = self._create_lead().with_user(self.salesman)
+        lead = self._create_leads().with_user(self.salesman)
         lead.write(
             {
                 "objection_ids": [
@@ -73,9 +73,9 @@ class TestInterviewConfig(InterviewCase):
         self.assertTrue(objection.resolved)
 
     def test_kanban_filters_and_group_by(self):
-        not_started = self._create_lead(name="Not started")
-        in_progress = self._create_lead(name="In progress")
-        complete = self._create_lead(name="Complete")
+        not_started = self._create_leads(name="Not started")
+        in_progress = self._create_leads(name="In progress")
+        complete = self._create_leads(name="Complete")
         self._line(in_progress, self.step_preparation).action_done()
         complete.interview_line_ids.action_skip()
         self._line(complete, self.step_contact).action_done()

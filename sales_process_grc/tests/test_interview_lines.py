@@ -45,7 +45,7 @@ class TestInterviewLines(InterviewCase):
         self.assertTrue(all(steps.mapped("guidance")))
 
     def test_lines_created_with_the_lead(self):
-        lead = self._create_lead()
+        lead = self._create_leads()
         lines = lead.interview_line_ids
         self.assertEqual(lines.step_id, self.default_steps)
         self.assertEqual(lines.mapped("step_id").ids, self.default_steps.ids)
@@ -58,14 +58,14 @@ class TestInterviewLines(InterviewCase):
         team_step = self.Step.create(
             {"name": "Demo of the machine", "sequence": 35, "team_ids": self.team_2.ids}
         )
-        lead = self._create_lead()
-        lead_2 = self._create_lead(team_id=self.team_2.id)
+        lead = self._create_leads()
+        lead_2 = self._create_leads(team_id=self.team_2.id)
         self.assertNotIn(team_step, lead.interview_line_ids.step_id)
         self.assertIn(team_step, lead_2.interview_line_ids.step_id)
         self.assertEqual(len(lead_2.interview_line_ids), 10)
 
     def test_done_skip_undo_by_salesman(self):
-        lead = self._create_lead()
+        lead = self._create_leads()
         preparation = self._line(lead, self.step_preparation).with_user(self.salesman)
         contact = self._line(lead, self.step_contact).with_user(self.salesman)
         with freeze_time("2026-03-14 10:00:00"):
@@ -95,7 +95,7 @@ class TestInterviewLines(InterviewCase):
         self.assertEqual(contact.note, "Called, meeting on Monday")
 
     def test_progress_complete(self):
-        lead = self._create_lead()
+        lead = self._create_leads()
         lines = lead.interview_line_ids.with_user(self.salesman)
         lines[:3].action_skip()
         lines[3:].action_done()
@@ -105,10 +105,10 @@ class TestInterviewLines(InterviewCase):
         self.assertEqual(lead.interview_progress, 100, "all skipped is complete")
 
     def test_new_step_appears_on_open_leads_only(self):
-        open_lead = self._create_lead()
-        won_lead = self._create_lead()
+        open_lead = self._create_leads()
+        won_lead = self._create_leads()
         won_lead.with_user(self.salesman).action_set_won()
-        lost_lead = self._create_lead()
+        lost_lead = self._create_leads()
         lost_lead.with_user(self.salesman).action_set_lost()
         step = self.Step.with_user(self.manager).create(
             {"name": "Site visit", "sequence": 25}
@@ -120,12 +120,12 @@ class TestInterviewLines(InterviewCase):
         self.assertEqual(open_lead.interview_line_ids.sorted()[2].step_id, step)
 
     def test_archived_step_leaves_open_leads_only(self):
-        open_lead = self._create_lead()
-        won_lead = self._create_lead()
+        open_lead = self._create_leads()
+        won_lead = self._create_leads()
         won_lead.with_user(self.salesman).action_set_won()
-        lost_lead = self._create_lead()
+        lost_lead = self._create_leads()
         lost_lead.with_user(self.salesman).action_set_lost()
-        worked_lead = self._create_lead()
+        worked_lead = self._create_leads()
         self._line(worked_lead, self.step_contact).action_done()
 
         self.step_contact.with_user(self.manager).action_archive()
@@ -142,7 +142,7 @@ class TestInterviewLines(InterviewCase):
         self.assertEqual(self._line(worked_lead, self.step_contact).state, "done")
 
     def test_restored_lead_gets_the_new_steps(self):
-        lost_lead = self._create_lead()
+        lost_lead = self._create_leads()
         lost_lead.with_user(self.salesman).action_set_lost()
         step = self.Step.create({"name": "Site visit", "sequence": 25})
         self.assertNotIn(step, lost_lead.interview_line_ids.step_id)
@@ -159,7 +159,7 @@ class TestInterviewLines(InterviewCase):
         step_team_2 = self.Step.create(
             {"name": "Team 2 step", "sequence": 17, "team_ids": self.team_2.ids}
         )
-        lead = self._create_lead()
+        lead = self._create_leads()
         self._line(lead, step_team_1_done).with_user(self.salesman).action_done()
         self._line(lead, self.step_preparation).with_user(self.salesman).action_done()
 
@@ -175,7 +175,7 @@ class TestInterviewLines(InterviewCase):
         self.assertIn(step_team_1, lead.interview_line_ids.step_id)
 
     def test_copy_gets_fresh_lines(self):
-        lead = self._create_lead()
+        lead = self._create_leads()
         lead.interview_line_ids[:2].action_done()
         copy = lead.with_user(self.salesman).copy()
         self.assertEqual(len(copy.interview_line_ids), 9)
@@ -183,18 +183,7 @@ class TestInterviewLines(InterviewCase):
 
     def _leads_without_lines(self, count):
         """``count`` new open leads whose interview lines were removed."""
-        leads = self.env["crm.lead"].create(
-            [
-                {
-                    "name": f"Without lines {index}",
-                    "type": "opportunity",
-                    "team_id": self.team.id,
-                    "stage_id": self.stage_new.id,
-                    "user_id": self.salesman.id,
-                }
-                for index in range(count)
-            ]
-        )
+        leads = self._create_leads(count, as_user=False, name="Without lines {index}")
         leads.interview_line_ids.unlink()
         self.env.flush_all()
         self.env.invalidate_all()

@@ -7,9 +7,9 @@ from .common_interview import InterviewCase
 @tagged("post_install", "-at_install")
 class TestInterviewReporting(InterviewCase):
     def test_funnel(self):
-        won = self._create_lead(name="Won")
-        open_lead = self._create_lead(name="Open")
-        lost = self._create_lead(name="Lost")
+        won = self._create_leads(name="Won")
+        open_lead = self._create_leads(name="Open")
+        lost = self._create_leads(name="Lost")
         for lead, done in ((won, 4), (open_lead, 2), (lost, 1)):
             lead.interview_line_ids.sorted()[:done].action_done()
         won.action_set_won()
@@ -40,8 +40,8 @@ class TestInterviewReporting(InterviewCase):
     def test_objection_win_rate(self):
         price = self.env.ref("sales_process_grc.objection_type_price")
         timing = self.env.ref("sales_process_grc.objection_type_timing")
-        won = self._create_lead()
-        lost = self._create_lead()
+        won = self._create_leads()
+        lost = self._create_leads()
         objection_model = self.env["sales.lead.objection"].with_user(self.salesman)
         objection_model.create(
             [

@@ -8,8 +8,8 @@ from .common_interview import InterviewCase
 @tagged("post_install", "-at_install")
 class TestInterviewSecurity(InterviewCase):
     def test_salesman_sees_only_lines_of_own_leads(self):
-        own = self._create_lead()
-        other = self._create_lead(user=self.other_salesman)
+        own = self._create_leads()
+        other = self._create_leads(user=self.other_salesman)
         line_model = self.env["sales.interview.line"].with_user(self.salesman)
         self.assertEqual(line_model.search([]).lead_id, own)
         with self.assertRaises(AccessError):
@@ -20,7 +20,7 @@ class TestInterviewSecurity(InterviewCase):
             objection_model.create({"lead_id": other.id, "objection_type_id": price.id})
 
     def test_multi_company(self):
-        lead_b = self._create_lead(user=self.salesman_b, team_id=self.team_b.id)
+        lead_b = self._create_leads(user=self.salesman_b, team_id=self.team_b.id)
         self.assertEqual(len(lead_b.interview_line_ids), 9)
         self.assertEqual(set(lead_b.interview_line_ids.company_id), {self.company_b})
         self._line(lead_b, self.step_contact).with_user(self.salesman_b).action_done()
@@ -43,7 +43,7 @@ class TestInterviewSecurity(InterviewCase):
     def test_multi_company_gate(self):
         stage = self.env["crm.stage"].create({"name": "B gated"})
         self.step_contact.stage_id = stage
-        lead_b = self._create_lead(user=self.salesman_b, team_id=self.team_b.id)
+        lead_b = self._create_leads(user=self.salesman_b, team_id=self.team_b.id)
         lead_b = lead_b.with_user(self.salesman_b)
         with self.assertRaisesRegex(Exception, "Contact"):
             lead_b.write({"stage_id": stage.id})

@@ -160,10 +160,7 @@ class TestInvariants(AttritionCase):
         if kind == "jump":
             now += timedelta(days=args[0])
             with freeze_time(now):
-                self.env.flush_all()
-                with self.enter_registry_test_mode(), self.registry.cursor() as cr:
-                    self.env(cr=cr)["res.partner"]._cron_grc_classify_customers()
-                self.env.invalidate_all()
+                self._run_cron("res.partner", "_cron_grc_classify_customers")
             return now
         lead = self._lead(leads, args[0], open_only=kind in ("hand_over", "tick"))
         if not lead or not lead.active:

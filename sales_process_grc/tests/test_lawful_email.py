@@ -9,20 +9,9 @@ from odoo import fields, tools
 from odoo.tests import Form, HttpCase, tagged
 from odoo.tools.misc import hash_sign
 
-from odoo.addons.mail.tests.common import MockEmail
-
 from .automation_common import AutomationCase
 
 UNSUBSCRIBE = "/sales_process_grc/unsubscribe"
-
-
-def run_cron(case, model, method):
-    """Run a scheduled action's method the way the scheduler does: on its own
-    cursor, whose commits are savepoints in tests."""
-    case.env.flush_all()
-    with case.enter_registry_test_mode(), case.registry.cursor() as cr:
-        getattr(case.env(cr=cr)[model], method)()
-    case.env.invalidate_all()
 
 
 @tagged("post_install", "-at_install")
@@ -85,7 +74,7 @@ class TestLawfulEmailConsent(AutomationCase):
         self.assertFalse(partner.is_blacklisted, "upstream value is stale here")
         self.assertEqual(partners._grc_filter_commercial_email_allowed(), other)
         # the lead path too (its own address and its customer's)
-        lead = self._create_lead(other, email_from="buyer@example.com")
+        lead = self._create_leads(partners=other, email_from="buyer@example.com")
         self.assertFalse(lead.is_blacklisted)
         self.assertEqual(lead._grc_filter_commercial_email_allowed(), lead)
         self.env["mail.blacklist"]._add("buyer@example.com")
@@ -118,11 +107,11 @@ class TestLawfulEmailConsent(AutomationCase):
         reason = self.env.ref("sales_process_grc.crm_lost_reason_do_not_contact")
         self.assertTrue(reason.grc_email_opposition)
         prospect = self._individual(email="cold@example.com")
-        lead = self._create_lead(prospect, email_from="cold@example.com")
+        lead = self._create_leads(partners=prospect, email_from="cold@example.com")
         lead.with_user(self.salesman).action_set_lost(lost_reason_id=reason.id)
         self.assertTrue(prospect.is_blacklisted)
         # another reason: nothing
-        other = self._create_lead(self.customer_fr)
+        other = self._create_leads(partners=self.customer_fr)
         other.with_user(self.salesman).action_set_lost(
             lost_reason_id=self.env["crm.lost.reason"].create({"name": "Price"}).id
         )
@@ -136,13 +125,13 @@ class TestLawfulEmailConsent(AutomationCase):
         rule = self._automation("offer_followup")
         rule.filter_domain = "[('offer_awaiting_reply', '=', True)]"
         individual = self._individual()
-        lead = self._create_lead(individual)
+        lead = self._create_leads(partners=individual)
         line = lead.interview_line_ids.filtered(
             lambda line: line.step_id == self.step_offer
         )
         line.with_user(self.salesman).action_done()
         line.sudo().done_date = fields.Datetime.now() - timedelta(days=8)
-        blacklisted_lead = self._create_lead(self.customer_en)
+        blacklisted_lead = self._create_leads(partners=self.customer_en)
         line = blacklisted_lead.interview_line_ids.filtered(
             lambda line: line.step_id == self.step_offer
         )
@@ -161,6 +150,14 @@ class TestLawfulEmailConsent(AutomationCase):
 
     def test_one_failing_record_does_not_stop_the_others(self):
         self._set_active("won_thank_you", True)
+        short = self.env["res.partner"].create(
+            {"name": "Abc", "email": "short@example.com", "is_company": True}
+        )
+        leads = self._create_leads(partners=short, name="Deal A") | self._create_leads(
+            partners=self.customer_en, name="Deal B"
+        )
+        # after the leads: mail checks that the template renders on the last
+        # lead (crm's leads of the set-up have no customer)
         template = self._template("thank_you").copy(
             {
                 "subject": "Thanks {{ object.name }}",
@@ -168,12 +165,6 @@ class TestLawfulEmailConsent(AutomationCase):
             }
         )
         self._automation("won_thank_you").action_server_ids.template_id = template
-        short = self.env["res.partner"].create(
-            {"name": "Abc", "email": "short@example.com", "is_company": True}
-        )
-        leads = self._create_lead(short, name="Deal A") | self._create_lead(
-            self.customer_en, name="Deal B"
-        )
         with self.assertLogs(
             "odoo.addons.sales_process_grc.models.ir_actions_server", "WARNING"
         ) as logs:
@@ -189,11 +180,11 @@ class TestLawfulEmailConsent(AutomationCase):
         self.assertEqual(posted.mapped("res_id"), leads[1].ids)
 
     def _run_rules(self):
-        run_cron(self, "base.automation", "_cron_process_time_based_actions")
+        self._run_cron("base.automation", "_cron_process_time_based_actions")
 
 
 @tagged("post_install", "-at_install")
-class TestLawfulEmailSending(AutomationCase, MockEmail):
+class TestLawfulEmailSending(AutomationCase):
     """The unsubscribe link and headers of commercial emails and the
     blacklist, whatever the sending path."""
 
@@ -259,7 +250,7 @@ class TestLawfulEmailSending(AutomationCase, MockEmail):
         self.assertIn("Unsubscribe", self._mails[0]["body"])
 
     def test_non_commercial_template_has_no_unsubscribe(self):
-        lead = self._create_lead(self.customer_en)
+        lead = self._create_leads(partners=self.customer_en)
         composer = Form(
             self.env["mail.compose.message"]
             .with_user(self.salesman)
@@ -292,7 +283,7 @@ class TestLawfulEmailSending(AutomationCase, MockEmail):
     def test_queued_letter_not_delivered_after_opposition(self):
         self.customer_en._grc_set_customer_status("customer")
         self.customer_fr._grc_set_customer_status("customer")
-        run_cron(self, "sales.information.letter", "_cron_send_information_letter")
+        self._run_cron("sales.information.letter", "_cron_send_information_letter")
         mails = (
             self.env["sales.information.letter"]
             .search([("partner_id", "=", self.customer_en.id)])
@@ -314,12 +305,12 @@ class TestLawfulEmailSending(AutomationCase, MockEmail):
             "sales_process_grc.information_letter_statuses", "prospect"
         )
         letter = self.env["sales.information.letter"]
-        run_cron(self, "sales.information.letter", "_cron_send_information_letter")
+        self._run_cron("sales.information.letter", "_cron_send_information_letter")
         self.assertNotIn(individual, letter.search([]).partner_id)
         self.assertIn(self.customer_en, letter.search([]).partner_id)
         individual.grc_email_legal_basis = "consent"
         letter.search([]).unlink()
-        run_cron(self, "sales.information.letter", "_cron_send_information_letter")
+        self._run_cron("sales.information.letter", "_cron_send_information_letter")
         self.assertIn(individual, letter.search([]).partner_id)
 
     def test_mass_mail_template_path_is_commercial(self):
@@ -429,7 +420,7 @@ class TestLawfulEmailRetention(AutomationCase):
         cls.params = cls.env["ir.config_parameter"]
 
     def _run(self):
-        run_cron(self, "res.partner", "_cron_grc_retention")
+        self._run_cron("res.partner", "_cron_grc_retention")
 
     def test_lists_without_archiving_by_default(self):
         with freeze_time("2026-06-01"):

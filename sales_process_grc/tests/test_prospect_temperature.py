@@ -2,7 +2,7 @@
 from datetime import datetime, timedelta
 
 from odoo.exceptions import AccessError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
 from .prospect_temperature_common import ProspectTemperatureCase
 
@@ -37,7 +37,7 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
         )
 
     def test_salesman_sets_temperature_by_hand_tracked(self):
-        lead = self._create_lead(partner_id=self.alice.id)
+        lead = self._create_leads(partner_id=self.alice.id)
         self.env.flush_all()
         self.env.cr.precommit.run()  # mail does not track a lead being created
         self.assertFalse(lead.prospect_temperature, "Not qualified by default")
@@ -56,7 +56,7 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
         self.assertIn("Hot", trackings.mapped("new_value_char"))
 
     def test_mass_update_logged_in_batch(self):
-        leads = self._create_lead(prospect_temperature="cold") | self._create_lead(
+        leads = self._create_leads(prospect_temperature="cold") | self._create_leads(
             name="Second", prospect_temperature="warm"
         )
         leads.with_user(self.salesman).write(
@@ -71,8 +71,8 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
             self.assertEqual(note.tracking_value_ids.new_value_char, "Hot")
 
     def test_stage_with_temperature_raises_it(self):
-        cold_lead = self._create_lead(prospect_temperature="cold")
-        hot_lead = self._create_lead(name="Already hot", prospect_temperature="hot")
+        cold_lead = self._create_leads(prospect_temperature="cold")
+        hot_lead = self._create_leads(name="Already hot", prospect_temperature="hot")
         (cold_lead | hot_lead).with_user(self.salesman).write(
             {"stage_id": self.stage_proposal.id}
         )
@@ -80,24 +80,24 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
         self.assertEqual(hot_lead.prospect_temperature, "hot")
         note = self._temperature_notes(cold_lead)
         self.assertEqual(len(note), 1)
-        self.assertIn("Stage “GRC Proposition” reached", note.body)
+        self.assertIn(f"Stage “{self.stage_proposal.name}” reached", note.body)
         self.assertEqual(note.tracking_value_ids.old_value_char, "Cold")
         self.assertEqual(note.tracking_value_ids.new_value_char, "Hot")
         self.assertFalse(self._temperature_notes(hot_lead), "nothing changed")
 
     def test_stage_never_lowers_temperature(self):
         self.stage_proposal.prospect_temperature = "warm"
-        lead = self._create_lead(prospect_temperature="hot")
+        lead = self._create_leads(prospect_temperature="hot")
         lead.stage_id = self.stage_proposal
         self.assertEqual(lead.prospect_temperature, "hot")
 
     def test_created_in_stage_with_temperature(self):
-        lead = self._create_lead(stage_id=self.stage_proposal.id)
+        lead = self._create_leads(stage_id=self.stage_proposal.id)
         self.assertEqual(lead.prospect_temperature, "hot")
         self.assertEqual(len(self._temperature_notes(lead)), 1)
 
     def test_stage_without_temperature_keeps_it(self):
-        lead = self._create_lead(
+        lead = self._create_leads(
             stage_id=self.stage_proposal.id, prospect_temperature="cold"
         )
         self.assertEqual(lead.prospect_temperature, "hot")
@@ -106,7 +106,7 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
         self.assertEqual(lead.prospect_temperature, "cold")
 
     def test_won_becomes_hot(self):
-        lead = self._create_lead(prospect_temperature="cold")
+        lead = self._create_leads(prospect_temperature="cold")
         lead.with_user(self.salesman).action_set_won()
         self.assertEqual(lead.won_status, "won")
         self.assertEqual(lead.prospect_temperature, "hot")
@@ -115,7 +115,7 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
         self.assertIn("Opportunity won", note.body)
 
     def test_lost_keeps_temperature(self):
-        lead = self._create_lead(prospect_temperature="warm")
+        lead = self._create_leads(prospect_temperature="warm")
         lead.with_user(self.salesman).action_set_lost()
         self.assertEqual(lead.won_status, "lost")
         self.assertEqual(lead.prospect_temperature, "warm")
@@ -124,19 +124,22 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
     def test_merge_keeps_hottest(self):
         # the oldest lead leads the merge: without the rule its value (cold),
         # the first one found, would win
-        cold = self._create_lead(name="Oldest, cold", prospect_temperature="cold")
-        hot = self._create_lead(name="Hot", prospect_temperature="hot")
-        unqualified = self._create_lead(name="Newest, unqualified")
+        cold = self._create_leads(name="Oldest, cold", prospect_temperature="cold")
+        hot = self._create_leads(name="Hot", prospect_temperature="hot")
+        unqualified = self._create_leads(name="Newest, unqualified")
         merged = (hot | cold | unqualified).merge_opportunity(auto_unlink=False)
         self.assertEqual(merged, cold)
         self.assertEqual(merged.prospect_temperature, "hot")
 
     def test_group_by_temperature_shows_all_columns(self):
-        self._create_lead(prospect_temperature="hot")
+        lead = self._create_leads(prospect_temperature="hot")
         # the web client asks for the empty groups of kanban columns
         leads_model = self.env["crm.lead"].with_context(read_group_expand=True)
         groups = leads_model.formatted_read_group(
-            [("team_id", "=", self.team.id)], ["prospect_temperature"], ["__count"]
+            # this test's lead (the team has crm's leads too)
+            [("team_id", "=", self.team.id), ("id", "=", lead.id)],
+            ["prospect_temperature"],
+            ["__count"],
         )
         self.assertEqual(
             [group["prospect_temperature"] for group in groups],
@@ -145,8 +148,8 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
         self.assertEqual([group["__count"] for group in groups], [0, 0, 1])
 
     def test_search_filters(self):
-        hot = self._create_lead(prospect_temperature="hot")
-        unqualified = self._create_lead(name="Unqualified")
+        hot = self._create_leads(prospect_temperature="hot")
+        unqualified = self._create_leads(name="Unqualified")
         leads_model = self.env["crm.lead"].with_user(self.salesman)
         team = [("team_id", "=", self.team.id)]
         self.assertEqual(
@@ -190,7 +193,7 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
             arch = lead_model.get_view(self.env.ref(xmlid).id, view_type)["arch"]
             self.assertIn('name="prospect_temperature"', arch, xmlid)
         # the pivot and graph group by it, as the web client asks
-        self._create_lead(prospect_temperature="warm", expected_revenue=100)
+        self._create_leads(prospect_temperature="warm", expected_revenue=100)
         groups = lead_model.formatted_read_group(
             [("team_id", "=", self.team.id)],
             ["prospect_temperature", "stage_id"],
@@ -209,7 +212,7 @@ class TestProspectTemperatureMeeting(ProspectTemperatureCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.lead = cls._create_lead(
+        cls.lead = cls._create_leads(
             partner_id=cls.alice.id, email_from="alice.martin@example.com"
         )
         start = datetime.now() + timedelta(days=3)
@@ -238,10 +241,15 @@ class TestProspectTemperatureMeeting(ProspectTemperatureCase):
         ).with_user(self.salesman)
 
     def test_decline_makes_cold_with_explanation(self):
+        # the lead is hot since an earlier transaction; mail logs the answer's
+        # change when this one ends (MailCase.flush_tracking)
         self.lead.prospect_temperature = "hot"
+        self.flush_tracking()
+        before = self._temperature_notes(self.lead)
         self._attendee(self.alice).do_decline()
         self.assertEqual(self.lead.prospect_temperature, "cold")
-        note = self._temperature_notes(self.lead)
+        self.flush_tracking()
+        note = self._temperature_notes(self.lead) - before
         self.assertEqual(len(note), 1)
         self.assertIn("Meeting “Demo” declined by Alice Martin", note.body)
         self.assertEqual(note.author_id, self.alice)
@@ -250,9 +258,12 @@ class TestProspectTemperatureMeeting(ProspectTemperatureCase):
 
     def test_accept_makes_warm(self):
         self.lead.prospect_temperature = "cold"
+        self.flush_tracking()
+        before = self._temperature_notes(self.lead)
         self._attendee(self.alice).do_accept()
         self.assertEqual(self.lead.prospect_temperature, "warm")
-        note = self._temperature_notes(self.lead)
+        self.flush_tracking()
+        note = self._temperature_notes(self.lead) - before
         self.assertIn("Meeting “Demo” accepted by Alice Martin", note.body)
 
     def test_accept_from_not_qualified(self):
@@ -300,15 +311,15 @@ class TestProspectTemperaturePartner(ProspectTemperatureCase):
 
     def test_aggregation_across_company_and_contacts(self):
         self.assertFalse(self.customer_company.prospect_temperature)
-        lead_alice = self._create_lead(
+        lead_alice = self._create_leads(
             partner_id=self.alice.id, prospect_temperature="cold"
         )
         entity = self.customer_company | self.alice | self.bob
         self.assertEqual(set(entity.mapped("prospect_temperature")), {"cold"})
-        lead_bob = self._create_lead(partner_id=self.bob.id)
+        lead_bob = self._create_leads(partner_id=self.bob.id)
         lead_bob.with_user(self.salesman).prospect_temperature = "warm"
         self.assertEqual(set(entity.mapped("prospect_temperature")), {"warm"})
-        self._create_lead(
+        self._create_leads(
             partner_id=self.customer_company.id, prospect_temperature="hot"
         )
         self.assertEqual(set(entity.mapped("prospect_temperature")), {"hot"})
@@ -322,10 +333,10 @@ class TestProspectTemperaturePartner(ProspectTemperatureCase):
         self.assertEqual(lead_alice.commercial_entity_id, self.customer_company)
 
     def test_only_open_leads_count(self):
-        lead_hot = self._create_lead(
+        lead_hot = self._create_leads(
             partner_id=self.alice.id, prospect_temperature="hot"
         )
-        lead_cold = self._create_lead(
+        lead_cold = self._create_leads(
             partner_id=self.bob.id, prospect_temperature="cold"
         )
         lead_hot.action_set_lost()
@@ -339,7 +350,7 @@ class TestProspectTemperaturePartner(ProspectTemperatureCase):
 
     def test_partner_change_and_unlink(self):
         other = self.env["res.partner"].create({"name": "Other Co", "is_company": True})
-        lead = self._create_lead(partner_id=self.alice.id, prospect_temperature="hot")
+        lead = self._create_leads(partner_id=self.alice.id, prospect_temperature="hot")
         lead.partner_id = other
         self.assertFalse(self.alice.prospect_temperature)
         self.assertEqual(other.prospect_temperature, "hot")
@@ -348,7 +359,7 @@ class TestProspectTemperaturePartner(ProspectTemperatureCase):
 
     def test_contact_moving_to_another_company(self):
         other = self.env["res.partner"].create({"name": "Other Co", "is_company": True})
-        self._create_lead(partner_id=self.alice.id, prospect_temperature="hot")
+        self._create_leads(partner_id=self.alice.id, prospect_temperature="hot")
         self.alice.parent_id = other
         self.assertEqual(other.prospect_temperature, "hot")
         self.assertEqual(self.alice.prospect_temperature, "hot")
@@ -366,17 +377,13 @@ class TestProspectTemperatureMultiCompany(ProspectTemperatureCase):
     """Leads of another company stay out of reach, and the aggregate on a
     shared partner never depends on who triggered its recomputation."""
 
+    multi_company = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company_b = cls.env["res.company"].create({"name": "GRC Company B"})
-        cls.salesman_b = new_test_user(
-            cls.env,
-            login="grc_temperature_salesman_b",
-            groups="sales_team.group_sale_salesman",
-            company_id=cls.company_b.id,
-            company_ids=[(6, 0, cls.company_b.ids)],
-        )
+        cls.company_b = cls.company_2
+        cls.salesman_b = cls.user_sales_salesman_c2
         cls.lead_b = cls.env["crm.lead"].create(
             {
                 "name": "Company B lead",
@@ -389,7 +396,7 @@ class TestProspectTemperatureMultiCompany(ProspectTemperatureCase):
         )
 
     def test_other_company_leads_out_of_reach(self):
-        lead_a = self._create_lead(
+        lead_a = self._create_leads(
             partner_id=self.alice.id, prospect_temperature="cold"
         )
         leads_model = self.env["crm.lead"].with_user(self.salesman)
@@ -407,7 +414,7 @@ class TestProspectTemperatureMultiCompany(ProspectTemperatureCase):
         self.assertEqual(self.lead_b.prospect_temperature, "hot")
 
     def test_aggregate_independent_of_triggering_user(self):
-        lead_a = self._create_lead(partner_id=self.alice.id)
+        lead_a = self._create_leads(partner_id=self.alice.id)
         # the salesman of company A cannot read the company B lead, but his
         # change must not hide it from the stored aggregate of the shared
         # partner
@@ -458,7 +465,7 @@ class TestProspectTemperatureMailTracking(ProspectTemperatureCase):
         )
 
     def test_stage_reached_in_the_stage_change_message(self):
-        leads = self._create_lead(prospect_temperature="cold") | self._create_lead(
+        leads = self._create_leads(prospect_temperature="cold") | self._create_leads(
             name="Second", prospect_temperature="warm"
         )
         self._end_transaction()
@@ -467,7 +474,9 @@ class TestProspectTemperatureMailTracking(ProspectTemperatureCase):
         for lead, old_label in zip(leads, ("Cold", "Warm"), strict=True):
             note = self._temperature_notes(lead)
             self.assertEqual(len(note), 1)
-            self.assertEqual(note.body, "<p>Stage “GRC Proposition” reached</p>")
+            self.assertEqual(
+                note.body, f"<p>Stage “{self.stage_proposal.name}” reached</p>"
+            )
             self.assertEqual(note.subtype_id, self.env.ref("crm.mt_lead_stage"))
             self.assertEqual(note.author_id, self.salesman.partner_id)
             self.assertEqual(
@@ -480,7 +489,7 @@ class TestProspectTemperatureMailTracking(ProspectTemperatureCase):
             self.assertEqual(tracking.new_value_char, "Hot")
 
     def test_won_in_the_won_message(self):
-        lead = self._create_lead(prospect_temperature="cold")
+        lead = self._create_leads(prospect_temperature="cold")
         self._end_transaction()
         lead.with_user(self.salesman).action_set_won()
         self._end_transaction()
@@ -492,7 +501,7 @@ class TestProspectTemperatureMailTracking(ProspectTemperatureCase):
         self.assertEqual(self._temperature_tracking(note).new_value_char, "Hot")
 
     def test_meeting_answer_authored_by_the_customer(self):
-        lead = self._create_lead(partner_id=self.alice.id)
+        lead = self._create_leads(partner_id=self.alice.id)
         meeting = self._meeting(lead)
         self._end_transaction()
         lead.with_user(self.salesman).prospect_temperature = "hot"
@@ -520,7 +529,7 @@ class TestProspectTemperatureMailTracking(ProspectTemperatureCase):
         customer = self.env["res.partner"].create(
             {"name": f"Alice {self.SCRIPT}", "email": "hostile@example.com"}
         )
-        lead = self._create_lead(partner_id=customer.id)
+        lead = self._create_leads(partner_id=customer.id)
         meeting = self._meeting(lead, name=f"Visit {self.SCRIPT}")
         self._end_transaction()
         lead.with_user(self.salesman).stage_id = stage
@@ -538,28 +547,28 @@ class TestProspectTemperatureMailTracking(ProspectTemperatureCase):
         )
 
     def test_reason_in_the_language_of_the_user(self):
-        self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(
-            ["sales_process_grc"], ["fr_FR"], overwrite=True
-        )
-        lead = self._create_lead(prospect_temperature="cold")
+        self._activate_french()
+        lead = self._create_leads(prospect_temperature="cold")
         self._end_transaction()
         lead.with_user(self.salesman).with_context(lang="fr_FR").write(
             {"stage_id": self.stage_proposal.id}
         )
         self._end_transaction()
         self.assertIn(
-            "Étape « GRC Proposition » atteinte", self._temperature_notes(lead).body
+            f"Étape « {self.stage_proposal.name} » atteinte",
+            self._temperature_notes(lead).body,
         )
 
     def test_created_in_a_stage_explained_once(self):
         """Mail tracks nothing of a lead in the transaction that creates it:
         the temperature its stage gives is explained by a note of its own,
         and mail adds no second one at commit."""
-        lead = self._create_lead(stage_id=self.stage_proposal.id)
+        lead = self._create_leads(stage_id=self.stage_proposal.id)
         self._end_transaction()
         note = self._temperature_notes(lead)
         self.assertEqual(len(note), 1)
-        self.assertEqual(note.body, "<p>Stage “GRC Proposition” reached</p>")
+        self.assertEqual(
+            note.body, f"<p>Stage “{self.stage_proposal.name}” reached</p>"
+        )
         self.assertFalse(self._temperature_tracking(note).old_value_char)
         self.assertEqual(self._temperature_tracking(note).new_value_char, "Hot")

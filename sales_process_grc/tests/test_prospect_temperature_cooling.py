@@ -61,10 +61,7 @@ class TestProspectTemperatureSettings(ProspectTemperatureCase):
         self.assertFalse(params.get_param("sales_process_grc.temperature_hot_days"))
 
     def test_bad_delays_message_translated(self):
-        self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(
-            ["sales_process_grc"], ["fr_FR"], overwrite=True
-        )
+        self._activate_french()
         with self.assertRaisesRegex(ValidationError, "doit être plus long"):
             self.env["res.config.settings"].with_context(lang="fr_FR").create(
                 {
@@ -107,6 +104,8 @@ class TestProspectTemperatureSettings(ProspectTemperatureCase):
 class TestProspectTemperatureCooling(ProspectTemperatureCase):
     """Daily cooling of inactive prospects."""
 
+    multi_company = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -116,32 +115,31 @@ class TestProspectTemperatureCooling(ProspectTemperatureCase):
         # a bit ahead of the database clock, which sets the creation dates
         cls.start = (datetime.now() + timedelta(minutes=5)).replace(microsecond=0)
         with freeze_time(cls.start):
-            cls.hot = cls._create_lead("Hot lead", prospect_temperature="hot")
-            cls.warm = cls._create_lead("Warm lead", prospect_temperature="warm")
-            cls.cold = cls._create_lead("Cold lead", prospect_temperature="cold")
-            cls.none = cls._create_lead("Unqualified lead")
+            cls.hot = cls._create_leads(name="Hot lead", prospect_temperature="hot")
+            cls.warm = cls._create_leads(name="Warm lead", prospect_temperature="warm")
+            cls.cold = cls._create_leads(name="Cold lead", prospect_temperature="cold")
+            cls.none = cls._create_leads(name="Unqualified lead")
 
     def _cool(self, days):
-        self._run_cron(days, batch_size=1000)
+        self._run_cooling(days, batch_size=1000)
 
-    def _run_cron(self, days, batch_size, end_time=None):
-        """Run the scheduled action as the cron runner does: with a progress
-        record, committing (in test mode: releasing a savepoint) per batch."""
-        cron = self.env.ref("sales_process_grc.ir_cron_prospect_temperature_cooling")
-        with (
-            freeze_time(self.start + timedelta(days=days)),
-            self.enter_registry_test_mode(),
-            self.registry.cursor() as cr,
-        ):
-            context = {"cron_id": cron.id}
-            if end_time is not None:
-                context["cron_end_time"] = end_time
-            cron = cron.with_env(cron.env(cr=cr, context=context))
-            cron, progress = cron._add_progress()
-            cron.env["crm.lead"]._cron_prospect_temperature_cooling(
-                batch_size=batch_size
+    def _run_cooling(self, days, batch_size, end_time=None):
+        """Run the scheduled action as the cron runner does (_run_cron): with
+        a progress record, committing (in test mode: releasing a savepoint)
+        per batch, ``days`` after the leads' creation."""
+        context, progress = self._cron_context(
+            "sales_process_grc.ir_cron_prospect_temperature_cooling"
+        )
+        if end_time is not None:
+            context["cron_end_time"] = end_time
+        with freeze_time(self.start + timedelta(days=days)):
+            self._run_cron(
+                "crm.lead",
+                "_cron_prospect_temperature_cooling",
+                context=context,
+                batch_size=batch_size,
             )
-            return progress.done, progress.remaining
+        return progress.done, progress.remaining
 
     def test_cron_record(self):
         cron = self.env.ref("sales_process_grc.ir_cron_prospect_temperature_cooling")
@@ -231,23 +229,19 @@ class TestProspectTemperatureCooling(ProspectTemperatureCase):
         self.assertEqual(self.warm.prospect_temperature, "hot")
 
     def test_all_companies(self):
-        company_b = self.env["res.company"].create({"name": "GRC Cooling Co B"})
         with freeze_time(self.start):
-            lead_b = self.env["crm.lead"].create(
-                {"name": "B", "company_id": company_b.id, "prospect_temperature": "hot"}
+            lead_b = self._create_leads(
+                user=False, company=self.company_2, name="B", prospect_temperature="hot"
             )
         self._cool(31)
         self.assertEqual(lead_b.prospect_temperature, "warm")
 
     def test_batches_and_progress(self):
         with freeze_time(self.start):
-            more = self.env["crm.lead"].create(
-                [
-                    {"name": f"Batch {index}", "prospect_temperature": "hot"}
-                    for index in range(3)
-                ]
+            more = self._create_leads(
+                3, user=False, name="Batch {index}", prospect_temperature="hot"
             )
-        done, remaining = self._run_cron(31, batch_size=2)
+        done, remaining = self._run_cooling(31, batch_size=2)
         self.assertEqual((done, remaining), (4, 0), "hot leads in 2 batches of 2")
         self.assertEqual(
             set((self.hot | more).mapped("prospect_temperature")), {"warm"}
@@ -255,38 +249,29 @@ class TestProspectTemperatureCooling(ProspectTemperatureCase):
 
     def test_stops_when_time_is_up_and_resumes(self):
         with freeze_time(self.start):
-            more = self.env["crm.lead"].create(
-                [
-                    {"name": f"Batch {index}", "prospect_temperature": "hot"}
-                    for index in range(3)
-                ]
+            more = self._create_leads(
+                3, user=False, name="Batch {index}", prospect_temperature="hot"
             )
         leads = self.hot | more
-        done, remaining = self._run_cron(
+        done, remaining = self._run_cooling(
             31, batch_size=2, end_time=time.monotonic() - 1
         )
         self.assertEqual((done, remaining), (2, 2), "one batch, then gives up")
         self.assertEqual(
             sorted(leads.mapped("prospect_temperature")), ["hot", "hot", "warm", "warm"]
         )
-        done, remaining = self._run_cron(31, batch_size=2)
+        done, remaining = self._run_cooling(31, batch_size=2)
         self.assertEqual((done, remaining), (2, 0), "the next run finishes")
         self.assertEqual(set(leads.mapped("prospect_temperature")), {"warm"})
 
     def test_queries_per_batch_bounded(self):
         """A batch costs the same number of queries whatever its size."""
         with freeze_time(self.start):
-            small = self.env["crm.lead"].create(
-                [
-                    {"name": f"S{index}", "prospect_temperature": "hot"}
-                    for index in range(5)
-                ]
+            small = self._create_leads(
+                5, user=False, name="S{index}", prospect_temperature="hot"
             )
-            big = self.env["crm.lead"].create(
-                [
-                    {"name": f"B{index}", "prospect_temperature": "hot"}
-                    for index in range(50)
-                ]
+            big = self._create_leads(
+                50, user=False, name="B{index}", prospect_temperature="hot"
             )
         counts = []
         with freeze_time(self.start + timedelta(days=31)):

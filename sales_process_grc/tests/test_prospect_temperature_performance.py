@@ -32,42 +32,25 @@ class TestProspectTemperaturePerformance(ProspectTemperatureCase):
 
     @classmethod
     def _insert_leads(cls, count, partners):
-        """Create ``count`` open leads spread over ``partners`` in one
-        statement: creating them through the ORM would take minutes and is
-        not what is measured here."""
-        cls.env.flush_all()
-        cls.env.cr.execute(
-            SQL(
-                """
-                INSERT INTO crm_lead (
-                    name, type, active, user_id, team_id, stage_id, company_id,
-                    partner_id, commercial_entity_id, probability, won_status,
-                    prospect_temperature,
-                    priority, color, expected_revenue, create_uid, write_uid,
-                    create_date, write_date
-                )
-                SELECT 'Perf lead ' || n, 'opportunity', TRUE, %(user)s,
-                       %(team)s, %(stage)s, %(company)s, partner.id,
-                       partner.commercial_partner_id, 10, 'pending', 'cold',
-                       '0', 0, 0,
-                       %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC',
-                       now() AT TIME ZONE 'UTC'
-                  FROM generate_series(1, %(count)s) AS n
-                  JOIN res_partner AS partner
-                    ON partner.id = (%(partner_ids)s)[1 + n %% %(partner_count)s]
-                RETURNING crm_lead.id
-                """,
-                user=cls.salesman.id,
-                team=cls.team.id,
-                stage=cls.stage_new.id,
-                company=cls.company.id,
-                uid=cls.env.uid,
-                count=count,
-                partner_ids=partners.ids,
-                partner_count=len(partners),
+        """Create ``count`` open cold leads spread over ``partners``, through
+        the ORM by batches of 1,000, mail's creation work (message,
+        followers, tracking) switched off: it is not what is measured here.
+        Under a minute for the 10,000 leads and their 90,000 interview lines
+        (30 to 45 s measured on 2 shared cores)."""
+        lead_ids = []
+        for start in range(0, count, 1000):
+            leads = cls._create_leads(
+                min(1000, count - start),
+                partners=partners,
+                context={"tracking_disable": True, "mail_create_nolog": True},
+                name="Perf lead {index}",
+                probability=10,
+                prospect_temperature="cold",
             )
-        )
-        return [row[0] for row in cls.env.cr.fetchall()]
+            lead_ids += leads.ids
+            cls.env.flush_all()
+            cls.env.invalidate_all()
+        return lead_ids
 
     def test_write_10000_leads_and_recompute_partners(self):
         """One mass write of 10,000 leads, partners of the 20 commercial
@@ -75,7 +58,13 @@ class TestProspectTemperaturePerformance(ProspectTemperatureCase):
         chatter notes, commit hooks included."""
         leads = self.env["crm.lead"].browse(self.lead_ids)
         self.env.invalidate_all()
-        with self.assertQueryCount(__system__=332):
+        # 334: 332 before, + 1 for the alias domain of the notes' company
+        # (MailCase's gateway set-up gives the main company one; the notes
+        # read it for record_alias_domain_id), + 1 for the notes' author (the
+        # superuser's partner): before, the flush of the set-up's pending
+        # tracking at the start of the count (uncounted) had read it,
+        # MailCase.setUp now flushes it before the test
+        with self.assertQueryCount(__system__=334):
             leads.write({"prospect_temperature": "warm"})
         self.assertEqual(set(self.entities.mapped("prospect_temperature")), {"warm"})
         self.assertEqual(len(self._temperature_notes(leads[:10])), 10)
@@ -85,13 +74,22 @@ class TestProspectTemperaturePerformance(ProspectTemperatureCase):
         with the ORM batches of 1,000 records."""
         leads = self.env["crm.lead"].browse(self.lead_ids[:1000])
         self.env.invalidate_all()
-        with self.assertQueryCount(__system__=44):
+        # 46: 44 before, + 2 as in test_write_10000_leads_and_recompute_partners
+        with self.assertQueryCount(__system__=46):
             leads.write({"prospect_temperature": "hot"})
 
     def test_partner_recompute_batched(self):
         """Recomputing the 120 partners of 20 commercial entities that have
         10,000 leads: one search and one _read_group."""
         partners = self.entities
+        # stale stored values, as the leads inserted in SQL of before left
+        # them: the recomputation writes them (2 UPDATEs, packs of 100)
+        self.env.cr.execute(
+            SQL(
+                "UPDATE res_partner SET prospect_temperature = NULL WHERE id IN %s",
+                tuple(partners.ids),
+            )
+        )
         self.env.invalidate_all()
         self.env.add_to_compute(partners._fields["prospect_temperature"], partners)
         with self.assertQueryCount(__system__=4, flush=False):

@@ -25,19 +25,14 @@ class TestReportAttrition(ReportCase):
     attrition 30 %, retention 70 %.
     """
 
+    multi_company = True
+
     @classmethod
     def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
-        cls.company_a = cls.env["res.company"].create({"name": "Report Company A"})
-        cls.company_b = cls.env["res.company"].create({"name": "Report Company B"})
-        cls.salesman_a = new_test_user(
-            cls.env,
-            login="grc_report_salesman_a",
-            name="Alice Report",
-            groups="sales_team.group_sale_salesman",
-            company_id=cls.company_a.id,
-            company_ids=[cls.company_a.id],
-        )
+        cls.company_a = cls.company_main
+        cls.company_b = cls.company_2
+        cls.salesman_a = cls.user_sales_salesman
         cls.salesman_b = new_test_user(
             cls.env,
             login="grc_report_salesman_b",
@@ -171,12 +166,14 @@ class TestReportAttrition(ReportCase):
         by_user = {row["name"]: row for row in data["by_user"]}
         self.assertEqual(
             [
-                by_user["Alice Report"][key]
+                by_user[self.salesman_a.name][key]
                 for key in ("customers_start", "customers_new", "customers_lost")
             ],
             [6, 1, 2],
         )
-        self.assertAlmostEqual(by_user["Alice Report"]["attrition_rate"], 100.0 / 3)
+        self.assertAlmostEqual(
+            by_user[self.salesman_a.name]["attrition_rate"], 100.0 / 3
+        )
         self.assertEqual(by_user["Bruno Report"]["customers_lost"], 1)
         self.assertAlmostEqual(by_user["Bruno Report"]["attrition_rate"], 25.0)
         by_team = {row["name"]: row for row in data["by_team"]}
@@ -213,7 +210,7 @@ class TestReportAttrition(ReportCase):
                 "February 2026 * 9 0 1 1 9 11.1 % 88.9 %",
                 "Monthly Attrition Rate",
                 "By Salesperson",
-                "Alice Report 6 1 2 1 33.3 %",
+                f"{self.salesman_a.name} 6 1 2 1 33.3 %",
                 "Bruno Report 4 0 1 0 25.0 %",
                 "By Sales Team",
                 "Report Team North",
@@ -221,7 +218,7 @@ class TestReportAttrition(ReportCase):
                 "Price 2 66.7 %",
                 "Went to a competitor 1 33.3 %",
                 "Customers Lost in the Period",
-                "Report Customer 0 01/10/2026 Price 06/16/2025 Alice Report",
+                f"Report Customer 0 01/10/2026 Price 06/16/2025 {self.salesman_a.name}",
                 "Report Customer 6 01/20/2026 Went to a competitor",
             ],
             text,

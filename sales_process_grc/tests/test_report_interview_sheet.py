@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import lxml.html
 
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from ..models.ir_actions_report import ARTICLE_XPATH
 from .report_common import ReportCase
@@ -16,16 +16,7 @@ class TestReportInterviewSheet(ReportCase):
     @classmethod
     def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
-        cls.salesman = new_test_user(
-            cls.env,
-            login="grc_sheet_salesman",
-            name="Camille Sheet-Durand",
-            groups="sales_team.group_sale_salesman",
-        )
-        cls.team = cls.env["crm.team"].create({"name": "Sheet Team Lyon"})
-        cls.won_stage = cls.env["crm.stage"].create(
-            {"name": "Sheet Won", "is_won": True, "sequence": 90}
-        )
+        cls.team = cls.sales_team_1
         cls.lost_reason = cls.env["crm.lost.reason"].create(
             {"name": "Sheet budget cut"}
         )
@@ -110,8 +101,8 @@ class TestReportInterviewSheet(ReportCase):
                 "Jeanne Sheet",
                 "jeanne@sheet-martin.example",
                 "+33 4 78 00 00 01",
-                "Camille Sheet-Durand",
-                "Sheet Team Lyon",
+                self.salesman.name,
+                self.team.name,
                 "Temperature Hot",
                 "Customer Status Customer",
                 "Prospecting Goal Sell a New Product",
