@@ -143,7 +143,7 @@ class TestCustomerTemplates(AutomationCase):
             self._render(self._template("appointment"), self.lead_en)["body_html"]
         )
         self.assertIn("Your contact", body)
-        self.assertIn("Sally Seller", body)
+        self.assertIn(self.salesman.name, body)
 
     def test_salesperson_without_signature_is_named(self):
         self.salesman.signature = False
@@ -186,7 +186,7 @@ class TestCustomerTemplates(AutomationCase):
                 values = self._template(key)._generate_template(
                     self.lead_en.ids, ["email_from"]
                 )[self.lead_en.id]
-                self.assertIn("sally@example.com", values["email_from"])
+                self.assertIn(self.salesman.email, values["email_from"])
 
 
 @tagged("post_install", "-at_install")
