@@ -132,8 +132,9 @@ class MailMail(models.Model):
 
     def _grc_cancel_blacklisted(self):
         """Cancel the commercial emails whose every recipient is blacklisted
-        (opposition registered after the email was queued, or sent from the
-        chatter's composer): nothing is delivered, the chatter shows why."""
+        (opposition registered after the email was queued; the composer
+        already refuses or leaves out the recipients who may not receive
+        commercial emails): nothing is delivered, the chatter shows why."""
         emails_by_mail = {mail: mail._grc_recipient_emails() for mail in self}
         blacklisted = self._grc_blacklisted_emails(
             [email for emails in emails_by_mail.values() for email in emails]

@@ -25,6 +25,7 @@ from . import test_automation_settings
 from . import test_attrition_report
 from . import test_reliability
 from . import test_lawful_email
+from . import test_lawful_email_composer
 from . import test_attrition_analysis
 from . import test_access_matrix
 from . import test_concurrency

@@ -269,9 +269,12 @@ class TestLawfulEmailSending(AutomationCase):
         self.assertNotIn("List-Unsubscribe", self._mails[0]["headers"])
 
     def test_composer_to_blacklisted_contact_is_not_delivered(self):
-        self._blacklist(self.customer_fr.email)
+        """An opposition recorded once the email is queued (the composer
+        itself refuses a blacklisted recipient, see
+        test_lawful_email_composer)."""
         message = self._compose(self._template("reengagement"), self.customer_fr)
         mail = self._mail_of(message)
+        self._blacklist(self.customer_fr.email)
         with self.mock_mail_gateway():
             mail.send()
         self.assertFalse(self._mails)
