@@ -210,6 +210,22 @@ class TestLawfulEmailComposer(AutomationCase, MockEmail):
         self.assertIn("Paul Particulier", str(error.exception))
         self.assertNotIn("Oak Trading", str(error.exception))
 
+    def test_comment_mode_on_several_records_names_only_the_refused(self):
+        """The chatter's composer on several records (batch comment mode,
+        recipients rendered per record): refused as a whole, naming only the
+        recipients who may not receive it; nothing is posted."""
+        template = self._template("reengagement")
+        records = self.customer_en | self.private
+        composer = self._composer("res.partner", records, template)
+        self.assertTrue(composer.composition_batch)
+        subject = self._render(template, self.customer_en)["subject"]
+        with self.mock_mail_gateway(), self.assertRaises(UserError) as error:
+            composer.action_send_mail()
+        self.assertIn("Paul Particulier", str(error.exception))
+        self.assertNotIn("Oak Trading", str(error.exception))
+        self.assertFalse(self._new_mails)
+        self.assertFalse(self._messages(self.customer_en, subject))
+
     def test_comment_mode_blacklisted_contact_refused(self):
         self._blacklist(self.customer_en.email)
         composer = self._composer(
