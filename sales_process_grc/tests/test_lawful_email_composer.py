@@ -121,9 +121,9 @@ class TestLawfulEmailComposer(AutomationCase, MockEmail):
     def test_mass_mode_on_leads(self):
         template = self._template("offer_followup")
         self.assertTrue(template.grc_commercial)
-        allowed = self._create_lead(self.customer_en, name="Oak deal")
-        refused = self._create_lead(self.private, name="Paul deal")
-        blacklisted = self._create_lead(self.customer_fr, name="Chêne deal")
+        allowed = self._create_leads(partners=self.customer_en, name="Oak deal")
+        refused = self._create_leads(partners=self.private, name="Paul deal")
+        blacklisted = self._create_leads(partners=self.customer_fr, name="Chêne deal")
         self._blacklist(self.customer_fr.email)
         leads = allowed | refused | blacklisted
         composer = self._composer("crm.lead", leads, template, mode="mass_mail")
@@ -183,7 +183,7 @@ class TestLawfulEmailComposer(AutomationCase, MockEmail):
         """The record's own recipient and the recipients added in the
         composer are both checked."""
         template = self._template("offer_followup")
-        lead = self._create_lead(self.private, name="Paul deal")
+        lead = self._create_leads(partners=self.private, name="Paul deal")
         composer = self._composer("crm.lead", lead, template)
         with self.assertRaises(UserError) as error:
             composer.action_send_mail()
@@ -192,7 +192,7 @@ class TestLawfulEmailComposer(AutomationCase, MockEmail):
             self._messages(lead).filtered(lambda m: m.message_type == "comment")
         )
         # an allowed lead, a private person added as recipient
-        lead = self._create_lead(self.customer_en, name="Oak deal")
+        lead = self._create_leads(partners=self.customer_en, name="Oak deal")
         form = Form(
             self.env["mail.compose.message"]
             .with_user(self.salesman)
@@ -263,14 +263,14 @@ class TestLawfulEmailComposer(AutomationCase, MockEmail):
     def test_non_commercial_template_and_no_template_unchanged(self):
         template = self._template("appointment")
         self.assertFalse(template.grc_commercial)
-        lead = self._create_lead(self.private, name="Paul deal")
+        lead = self._create_leads(partners=self.private, name="Paul deal")
         composer = self._composer("crm.lead", lead, template)
         self.assertEqual(composer.partner_ids, self.private)
         self._send(composer)
         self.assertEqual(self._sent_to(), ["paul@example.com"])
         self.assertFalse(self._new_mails.grc_commercial)
         # mass mode, non-commercial template: everyone
-        leads = lead | self._create_lead(self.customer_en, name="Oak deal")
+        leads = lead | self._create_leads(partners=self.customer_en, name="Oak deal")
         composer = self._composer("crm.lead", leads, template, mode="mass_mail")
         with self.mock_mail_gateway():
             composer.action_send_mail()
