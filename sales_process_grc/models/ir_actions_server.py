@@ -14,6 +14,14 @@ _logger = logging.getLogger(__name__)
 # activities of the automation rules triggered by a batch are noted in it and
 # then created per assignee, each assignee getting one notification.
 ACTIVITY_DIGEST_KEY = "grc_activity_digest"
+
+
+class ActivityDigest(dict):
+    """{action id: record ids} noted under ``ACTIVITY_DIGEST_KEY``: a type
+    of its own, so that a context given over RPC (plain JSON) cannot make
+    the automation rules note their activities instead of scheduling them."""
+
+
 # Records named in that notification (the others are counted)
 ACTIVITY_DIGEST_MAX_NAMES = 50
 
@@ -126,23 +134,29 @@ class IrActionsServer(models.Model):
         else:
             template.send_mail(record.id, force_send=False, raise_exception=True)
 
-    def _run_action_next_activity(self, eval_context=None):
-        """In a batch of the addon's scheduled runs (``ACTIVITY_DIGEST_KEY``
-        in the context, a dict), only note the record: the batch schedules
-        the activities afterwards with ``_grc_schedule_batched_activities``.
+    def run(self):
+        """In a batch of the addon's scheduled runs (an ``ActivityDigest``
+        under ``ACTIVITY_DIGEST_KEY`` in the context), an automation rule's
+        "schedule an activity" only notes the record: the batch schedules the
+        activities afterwards with ``_grc_schedule_batched_activities``.
 
-        base_automation runs the action record by record and Odoo notifies
-        each activity assigned to someone else on its own ("assigned to you",
-        an email by default): hundreds of them when the daily classification
-        makes hundreds of customers at risk."""
+        base_automation runs the action record by record, each run building
+        its evaluation context, and Odoo notifies each activity assigned to
+        someone else on its own ("assigned to you", an email by default):
+        hundreds of them when the daily classification makes hundreds of
+        customers at risk."""
         batched = self.env.context.get(ACTIVITY_DIGEST_KEY)
         if (
-            batched is None
+            not isinstance(batched, ActivityDigest)
+            or len(self) != 1
+            or self.usage != "base_automation"
+            or self.state != "next_activity"
             or not self.activity_type_id
+            or self.warning
             or not self.env.context.get("active_id")
             or self._is_recompute()
         ):
-            return super()._run_action_next_activity(eval_context=eval_context)
+            return super().run()
         ids = self.env.context.get("active_ids") or [self.env.context["active_id"]]
         batched.setdefault(self.id, []).extend(ids)
         return False

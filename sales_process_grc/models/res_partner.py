@@ -10,6 +10,7 @@ from odoo.fields import Domain
 from .crm_lead import PROSPECT_TEMPERATURES, TEMPERATURE_RANK
 from .grc_cron import CronStep, run_cron_steps
 from .grc_settings import check_attrition_thresholds, checked_or_default, get_int_param
+from .ir_actions_server import ACTIVITY_DIGEST_KEY, ActivityDigest
 from .sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES, CUSTOMER_STATUSES
 
 _logger = logging.getLogger(__name__)
@@ -568,9 +569,9 @@ class ResPartner(models.Model):
         """One batch of the daily classification: the partners ``self`` move
         to ``status``; the automation rules' activities are scheduled per
         salesperson, each notified once (see ir.actions.server)."""
-        batched_activities = {}
+        batched_activities = ActivityDigest()
         self.with_context(
-            grc_activity_digest=batched_activities
+            **{ACTIVITY_DIGEST_KEY: batched_activities}
         )._grc_set_customer_status(status, date=date, reason=reason, track=False)
         self.env["ir.actions.server"]._grc_schedule_batched_activities(
             batched_activities

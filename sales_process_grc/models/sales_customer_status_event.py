@@ -86,6 +86,7 @@ class SalesCustomerStatusEvent(models.Model):
         ],
         compute="_compute_event_type",
         store=True,
+        precompute=True,
         index=True,
         help="New customer (prospect who bought), won back (at-risk or lost "
         "customer who bought again), at risk or lost.",

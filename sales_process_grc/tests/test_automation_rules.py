@@ -59,6 +59,16 @@ class TestAutomationRules(AutomationCase):
         hot = self._create_leads(prospect_temperature="hot")
         self.assertEqual(len(self._activities(hot, self.prepare_offer)), 1)
 
+    def test_digest_context_from_rpc_does_not_hold_activities(self):
+        """Only the classification's own digest notes activities: a plain
+        dict under its context key (e.g. given over RPC) is ignored and the
+        rule schedules its activity as usual."""
+        lead = self._create_leads(prospect_temperature="warm")
+        lead.with_user(self.salesman).with_context(
+            grc_activity_digest={}
+        ).prospect_temperature = "hot"
+        self.assertEqual(len(self._activities(lead, self.prepare_offer)), 1)
+
     def test_cold_or_warm_lead_gets_nothing(self):
         lead = self._create_leads()
         lead.with_user(self.salesman).prospect_temperature = "warm"
