@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import Form
+
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import SalesProcessCase
@@ -87,6 +89,29 @@ class AutomationCase(SalesProcessCase):
             "type": "opportunity",
             "partner_id": cls.customer_en.id,
         }
+
+    def _composer_form(
+        self, model, records, template=None, mode="comment", user=None, **context
+    ):
+        """The mail composer's form on ``records`` of ``model`` as the user
+        opens it (the salesman by default), with ``template``."""
+        context = {
+            **context,
+            "default_model": model,
+            "default_res_ids": records.ids,
+            "default_composition_mode": mode,
+        }
+        if template:
+            context["default_template_id"] = template.id
+        return Form(
+            self.env["mail.compose.message"]
+            .with_user(user or self.salesman)
+            .with_context(**context)
+        )
+
+    def _composer(self, model, records, template=None, mode="comment", **kwargs):
+        """The composer of ``_composer_form``, saved."""
+        return self._composer_form(model, records, template, mode, **kwargs).save()
 
     def _automation(self, key):
         return self.env.ref(AUTOMATION_XMLIDS[key])

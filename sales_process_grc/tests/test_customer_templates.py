@@ -164,15 +164,8 @@ class TestCustomerTemplates(AutomationCase):
         for key in LEAD_TEMPLATES:
             for lead in (self.lead_en, self.lead_fr):
                 with self.subTest(template=key, lang=lead.partner_id.lang):
-                    composer = (
-                        self.env["mail.compose.message"]
-                        .with_user(lead.user_id)
-                        .with_context(
-                            default_model="crm.lead",
-                            default_res_ids=lead.ids,
-                            default_composition_mode="comment",
-                        )
-                        .create({"template_id": self._template(key).id})
+                    composer = self._composer(
+                        "crm.lead", lead, self._template(key), user=lead.user_id
                     )
                     self._assert_no_internal_data(composer.subject)
                     self._assert_no_internal_data(str(composer.body))

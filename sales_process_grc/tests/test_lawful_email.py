@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from freezegun import freeze_time
 
 from odoo import fields, tools
-from odoo.tests import Form, HttpCase, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools.misc import hash_sign
 
 from .automation_common import AutomationCase
@@ -189,16 +189,7 @@ class TestLawfulEmailSending(AutomationCase):
     blacklist, whatever the sending path."""
 
     def _compose(self, template, partner):
-        composer = Form(
-            self.env["mail.compose.message"]
-            .with_user(self.salesman)
-            .with_context(
-                default_model="res.partner",
-                default_res_ids=partner.ids,
-                default_composition_mode="comment",
-                default_template_id=template.id,
-            )
-        ).save()
+        composer = self._composer("res.partner", partner, template)
         _mails, messages = composer._action_send_mail()
         return messages
 
@@ -251,16 +242,7 @@ class TestLawfulEmailSending(AutomationCase):
 
     def test_non_commercial_template_has_no_unsubscribe(self):
         lead = self._create_leads(partners=self.customer_en)
-        composer = Form(
-            self.env["mail.compose.message"]
-            .with_user(self.salesman)
-            .with_context(
-                default_model="crm.lead",
-                default_res_ids=lead.ids,
-                default_composition_mode="comment",
-                default_template_id=self._template("appointment").id,
-            )
-        ).save()
+        composer = self._composer("crm.lead", lead, self._template("appointment"))
         _mails, message = composer._action_send_mail()
         mail = self._mail_of(message)
         self.assertFalse(mail.grc_commercial)

@@ -3,7 +3,7 @@ import logging
 
 from odoo import tools
 from odoo.exceptions import UserError
-from odoo.tests import Form, tagged
+from odoo.tests import tagged
 
 from odoo.addons.mail.tests.common import MockEmail
 
@@ -33,23 +33,6 @@ class TestLawfulEmailComposer(AutomationCase, MockEmail):
             }
         )
         cls.partners = cls.customer_en | cls.customer_fr | cls.private
-
-    def _composer(
-        self, model, records, template=None, mode="comment", user=None, **context
-    ):
-        context = {
-            **context,
-            "default_model": model,
-            "default_res_ids": records.ids,
-            "default_composition_mode": mode,
-        }
-        if template:
-            context["default_template_id"] = template.id
-        return Form(
-            self.env["mail.compose.message"]
-            .with_user(user or self.salesman)
-            .with_context(**context)
-        ).save()
 
     def _send(self, composer):
         """Send from ``composer`` under the gateway mock; the chatter's emails
@@ -193,16 +176,7 @@ class TestLawfulEmailComposer(AutomationCase, MockEmail):
         )
         # an allowed lead, a private person added as recipient
         lead = self._create_leads(partners=self.customer_en, name="Oak deal")
-        form = Form(
-            self.env["mail.compose.message"]
-            .with_user(self.salesman)
-            .with_context(
-                default_model="crm.lead",
-                default_res_ids=lead.ids,
-                default_composition_mode="comment",
-                default_template_id=template.id,
-            )
-        )
+        form = self._composer_form("crm.lead", lead, template)
         form.partner_ids.add(self.private)
         composer = form.save()
         with self.assertRaises(UserError) as error:
@@ -276,15 +250,7 @@ class TestLawfulEmailComposer(AutomationCase, MockEmail):
             composer.action_send_mail()
         self.assertEqual(self._sent_to(), ["oak@example.com", "paul@example.com"])
         # a message without template
-        form = Form(
-            self.env["mail.compose.message"]
-            .with_user(self.salesman)
-            .with_context(
-                default_model="res.partner",
-                default_res_ids=self.private.ids,
-                default_composition_mode="comment",
-            )
-        )
+        form = self._composer_form("res.partner", self.private)
         form.partner_ids.add(self.private)
         form.body = "<p>Your appointment on Monday</p>"
         self._send(form.save())
