@@ -76,6 +76,7 @@
             "sales_process_grc/static/src/report/report.scss",
         ],
         "web.assets_tests": [
+            "sales_process_grc/static/tests/tours/utils/interview_lines.js",
             "sales_process_grc/static/tests/tours/attrition_dashboard_tour.js",
             "sales_process_grc/static/tests/tours/attrition_tour.js",
             "sales_process_grc/static/tests/tours/automation_settings_tour.js",

@@ -352,6 +352,22 @@ class CrmLead(models.Model):
                 {"date_closed": date_closed}
             )
 
+    def _interview_applicable_steps(self):
+        """A function giving the active steps that apply to a team (the steps
+        of all teams and the team's own), in order; one search of the steps,
+        each team's selection computed once."""
+        steps = self.env["sales.interview.step"].search([("active", "=", True)])
+        by_team = {}
+
+        def applicable(team):
+            if team.id not in by_team:
+                by_team[team.id] = steps.filtered(
+                    lambda step: not step.team_ids or team in step.team_ids
+                )
+            return by_team[team.id]
+
+        return applicable
+
     def _interview_sync_lines(self):
         """Give each lead one line per applicable step: add the missing ones,
         remove the lines still to do of steps archived or that no longer apply
@@ -364,22 +380,16 @@ class CrmLead(models.Model):
         if not self:
             return
         line_model = self.env["sales.interview.line"].sudo()
-        steps = self.env["sales.interview.step"].search([("active", "=", True)])
+        applicable_steps = self._interview_applicable_steps()
         lines_by_lead = defaultdict(dict)
         for line in line_model.search_fetch(
             [("lead_id", "in", self.ids)], ["lead_id", "step_id", "state"]
         ):
             lines_by_lead[line.lead_id.id][line.step_id.id] = line
-        steps_by_team = {}
         to_create = []
         to_remove = []
         for lead in self:
-            team = lead.team_id
-            if team.id not in steps_by_team:
-                steps_by_team[team.id] = steps.filtered(
-                    lambda step, team=team: not step.team_ids or team in step.team_ids
-                )
-            applicable = steps_by_team[team.id]
+            applicable = applicable_steps(lead.team_id)
             existing = lines_by_lead[lead.id]
             to_create.extend(
                 {"lead_id": lead.id, "step_id": step.id}
@@ -415,16 +425,10 @@ class CrmLead(models.Model):
         ).lead_id
         (self & with_lines)._interview_sync_lines()
         leads = self - with_lines
-        steps = self.env["sales.interview.step"].search([("active", "=", True)])
+        applicable_steps = self._interview_applicable_steps()
         columns = defaultdict(list)
-        steps_by_team = {}
         for lead in leads:
-            team = lead.team_id
-            if team.id not in steps_by_team:
-                steps_by_team[team.id] = steps.filtered(
-                    lambda step, team=team: not step.team_ids or team in step.team_ids
-                )
-            applicable = steps_by_team[team.id]
+            applicable = applicable_steps(lead.team_id)
             won = lead.won_status == "won"
             for step in applicable:
                 current = step == applicable[0]

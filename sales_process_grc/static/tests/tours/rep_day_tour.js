@@ -1,4 +1,9 @@
 /* License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl). */
+import {
+  LINES,
+  line,
+  lineButton,
+} from "@sales_process_grc/../tests/tours/utils/interview_lines";
 import {registry} from "@web/core/registry";
 
 /**
@@ -7,22 +12,8 @@ import {registry} from "@web/core/registry";
  * objection (phones show the recommended answer), pass the stage gate, win
  * the lead and find the loyalty follow-up activity that winning scheduled.
  */
-const LINES = ".o_field_widget[name=interview_line_ids]";
 const HOT = "Day Hot Lead";
 const COLD = "Day Cold Lead";
-
-function line(step) {
-  return [
-    `${LINES} .o_data_row:contains('${step}')`,
-    `${LINES} .o_kanban_record:contains('${step}')`,
-  ];
-}
-
-function lineButton(step, button) {
-  return line(step)
-    .map((selector) => `${selector} button[name=${button}]`)
-    .join(", ");
-}
 
 registry.category("web_tour.tours").add("sales_process_grc_rep_day", {
   steps: () => [

@@ -1,23 +1,12 @@
 /* License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl). */
+import {
+  line,
+  lineButton,
+} from "@sales_process_grc/../tests/tours/utils/interview_lines";
 import {registry} from "@web/core/registry";
 
-const LINES = ".o_field_widget[name=interview_line_ids]";
 const GUIDANCE = ".o_sales_interview_guidance";
 const REFUSAL = ".modal:contains('Before entering the stage Tour Gate')";
-
-/** A step of the checklist: a list row on wide screens, a card on phones. */
-function line(step) {
-  return [
-    `${LINES} .o_data_row:contains('${step}')`,
-    `${LINES} .o_kanban_record:contains('${step}')`,
-  ];
-}
-
-function lineButton(step, button) {
-  return line(step)
-    .map((selector) => `${selector} button[name=${button}]`)
-    .join(", ");
-}
 
 function lineState(step, state) {
   return line(step)
