@@ -154,8 +154,9 @@ class TestSalesProcessScenario(TransactionCase):
                 active_model="res.partner", active_ids=self.company.ids
             )
         ).save()
-        wizard.action_create_opportunities()
-        new_lead = wizard.lead_ids
+        action = wizard.action_create_opportunities()
+        # the notification opens the opportunities it created
+        new_lead = self.env["crm.lead"].search(action["params"]["next"]["domain"])
         self.assertEqual(len(new_lead), 1)
         self.assertEqual(new_lead.prospecting_goal, "reengagement")
         self.assertEqual(new_lead.user_id, self.rep)
