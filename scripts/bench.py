@@ -8,8 +8,10 @@ sales_process_grc). Prints, in one run:
 
 1. everyday operations on both databases, interleaved, median of BENCH_ROUNDS
    rounds (each round rolls back): time, SQL queries and the ratio addon /
-   vanilla (create and stage write on BENCH_OPS leads, kanban / list / form
-   loads with the views' own specification, partner list);
+   vanilla (create and stage write on BENCH_OPS leads; then, each in a
+   transaction of its own as a user's request is, kanban / list / form loads
+   with the views' own specification and the partner list, median of
+   READ_REPEAT runs after a garbage collection);
 2. the addon's own work on the addon database: time, SQL queries, queries per
    batch and peak memory of the crons and reports, next to the plain SQL
    aggregate computing the same figure where there is one.
@@ -20,6 +22,7 @@ size (100,000 leads and 100,000 customers), the default 0.1 a quick run.
 Time budgets of the scheduled work scale with the data set.
 """
 
+import gc
 import json
 import os
 import resource
@@ -39,7 +42,7 @@ N_LEADS = max(1000, int(100_000 * SCALE))
 N_PARTNERS = max(1000, int(100_000 * SCALE))
 N_OPS = int(os.environ.get("BENCH_OPS", "1000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
-READ_REPEAT = 5
+READ_REPEAT = 15
 MONTHS = 24
 SHEET_LEADS = 200
 VANILLA_DB = os.environ.get("BENCH_VANILLA_DB", "grc_bench_vanilla")
@@ -359,7 +362,6 @@ def everyday_round(registry, addon, results):
     cr = registry.cursor()
     try:
         env = api.Environment(cr, ADMIN_UID, {"lang": "en_US", "tz": "UTC"})
-        specs = view_specs(env)
         Lead = env["crm.lead"].with_context(default_type="opportunity")
         team = env["crm.team"].search([], order="sequence, id", limit=1)
         stages = env["crm.stage"].search([("is_won", "=", False)], order="sequence, id")
@@ -392,26 +394,49 @@ def everyday_round(registry, addon, results):
         record("stage_write", seconds, queries)
         record("stage_write_flush", *FLUSH_POINTS[-1])
 
+    finally:
+        cr.rollback()
+        cr.close()
+
+
+def reads_round(registry, results):
+    """The everyday reads, each in a transaction of its own as a user's
+    request is (not after the round's writes), on the data set's records:
+    median of READ_REPEAT runs, each on a cold record cache and after a
+    garbage collection (so that a collection due to the round's writes does
+    not fall into one database's reads)."""
+    cr = registry.cursor()
+    try:
+        env = api.Environment(cr, ADMIN_UID, {"lang": "en_US", "tz": "UTC"})
+        specs = view_specs(env)
+        Lead = env["crm.lead"].with_context(default_type="opportunity")
         domain = [("type", "=", "opportunity")]
+        lead = env["crm.lead"].search(
+            [("name", "=like", "Bench Opportunity %")], limit=1, order="id"
+        )
         reads = {
             "kanban": lambda: Lead.web_search_read(domain, specs["kanban"], limit=80),
             "list": lambda: Lead.web_search_read(domain, specs["list"], limit=80),
             "read_group_stage": lambda: Lead.formatted_read_group(
                 domain, ["stage_id"], ["expected_revenue:sum", "__count"]
             ),
-            "form": lambda: Lead.browse(leads[:1].id).web_read(specs["form"]),
+            "form": lambda: Lead.browse(lead.id).web_read(specs["form"]),
             "partner_list": lambda: env["res.partner"].web_search_read(
                 [], specs["partner_list"], limit=80
             ),
         }
         for key, func in reads.items():
+            func()  # warm: views, access rules, registry caches
             times, counts, cpus = [], [], []
             for _repeat in range(READ_REPEAT):
+                gc.collect()
                 seconds, queries, _ = measure(env, func, precommit=False)
                 times.append(seconds)
                 counts.append(queries)
                 cpus.append(CPU_TIMES[-1])
-            record(key, statistics.median(times), max(counts), statistics.median(cpus))
+            results.setdefault(key, []).append(
+                (statistics.median(times), max(counts), statistics.median(cpus))
+            )
     finally:
         cr.rollback()
         cr.close()
@@ -436,6 +461,8 @@ def run_everyday(registries):
         order = ("vanilla", "addon") if round_no % 2 == 0 else ("addon", "vanilla")
         for mode in order:
             everyday_round(registries[mode], mode == "addon", results[mode])
+        for mode in order:
+            reads_round(registries[mode], results[mode])
         log(f"  round {round_no + 1}/{ROUNDS} done")
     rows = []
     for key, label in EVERYDAY:
