@@ -1,6 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models, tools
 
+# The fields base_automation's rule look-up (_get_actions) reads
+LOOKUP_FIELDS = {"model_id", "trigger", "active"}
+
 
 class BaseAutomation(models.Model):
     _inherit = "base.automation"
@@ -11,7 +14,10 @@ class BaseAutomation(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        self.env.registry.clear_cache()  # _grc_automation_ids
+        # only what the look-up depends on: the time-based rules' cron writes
+        # last_run on every run, which must not clear every worker's caches
+        if vals.keys() & LOOKUP_FIELDS:
+            self.env.registry.clear_cache()  # _grc_automation_ids
         return super().write(vals)
 
     def unlink(self):

@@ -109,6 +109,14 @@ class TestAutomationRules(AutomationCase):
         self.assertIn(rule, automation_model._get_actions(lead, ["on_create_or_write"]))
         lead.write({"name": "Written"})
         self.assertIn("seen by the new rule", str(lead.description))
+        # what the time-based rules' cron writes leaves the cache alone (the
+        # flush first: the new action's pending computations write it, and
+        # ir.actions clears the caches on write)
+        self.env.flush_all()
+        automation_model._get_actions(lead, ["on_create_or_write"])
+        rule.write({"last_run": fields.Datetime.now()})
+        with self.assertQueryCount(0):
+            automation_model._get_actions(lead, ["on_create_or_write"])
         rule.active = False
         self.assertNotIn(
             rule, automation_model._get_actions(lead, ["on_create_or_write"])
