@@ -101,5 +101,6 @@ class TestSalePerformance(GrcSaleCase):
         # the budget: offer lines (search, write, recompute of the leads), hot
         # leads (write, notes, tracking values), purchases (one write of the
         # entities and their contacts), status events (search, close, insert).
-        # Measured: 27 with crm and sale, with or without mass_mailing (the test logs it).
+        # Measured: 27 with crm and sale, with or without mass_mailing (the
+        # test logs it).
         self.assertLessEqual(hundred, 30)
