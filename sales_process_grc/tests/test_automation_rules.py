@@ -132,6 +132,76 @@ class TestAutomationRules(AutomationCase):
         lead.write({"name": "Written a third time"})
         self.assertFalse(lead.description)
 
+    def _marking_rule(self, trigger_fname, mark, filter_pre_domain=False):
+        """A write rule on leads watching ``trigger_fname`` whose action
+        writes ``mark`` in the description of the leads it runs on."""
+        trigger_field = self.env["ir.model.fields"]._get("crm.lead", trigger_fname)
+        rule = self.env["base.automation"].create(
+            {
+                "name": f"Test: watch {trigger_fname}",
+                "model_id": self.env.ref("crm.model_crm_lead").id,
+                "trigger": "on_create_or_write",
+                "trigger_field_ids": [(6, 0, trigger_field.ids)],
+                "filter_pre_domain": filter_pre_domain,
+            }
+        )
+        self.env["ir.actions.server"].create(
+            {
+                "name": f"Test: mark {mark}",
+                "model_id": self.env.ref("crm.model_crm_lead").id,
+                "state": "code",
+                "code": f"records.write({{'description': {mark!r}}})",
+                "base_automation_id": rule.id,
+            }
+        )
+        return rule
+
+    def test_rules_checked_only_for_their_trigger_fields(self):
+        """A write or a recomputation only checks the rules that watch one of
+        the fields it changes (or watch no field): a rule watching the
+        priority, whose precondition reads the customers, costs no query when
+        the leads are renamed; it still runs on a change of the priority, as
+        a rule watching a recomputed field (the won status) runs when the
+        stage change recomputes it, in the same write."""
+        leads = self._create_leads(3, partners=self.customer_en)
+        self.env.flush_all()
+
+        def queries_of_renaming():
+            self.env.invalidate_all()
+            count = self.env.cr.sql_log_count
+            leads.write({"name": "Renamed"})
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - count
+
+        queries_of_renaming()  # warm the caches
+        without_rule = queries_of_renaming()
+        priority_rule = self._marking_rule(
+            "priority", "priority seen", "[('partner_id.email', '!=', False)]"
+        )
+        self._marking_rule("won_status", "won seen")
+        queries_of_renaming()
+        self.assertEqual(queries_of_renaming(), without_rule)
+        self.assertFalse(any(leads.mapped("description")))
+        leads[0].priority = "2"
+        self.assertEqual(
+            [str(lead.description or "") for lead in leads],
+            ["<p>priority seen</p>", "", ""],
+        )
+        leads[1].stage_id = self.stage_gen_won
+        self.assertEqual(leads[1].won_status, "won")
+        self.assertEqual(str(leads[1].description), "<p>won seen</p>")
+        self.assertFalse(leads[2].description)
+        # a rule's new trigger fields count at once
+        priority_rule.trigger_field_ids = self.env["ir.model.fields"]._get(
+            "crm.lead", "name"
+        )
+        leads[2].name = "Renamed once more"
+        self.assertEqual(str(leads[2].description), "<p>priority seen</p>")
+        # the precondition still holds: no email, no run
+        self.customer_en.email = False
+        leads[1].name = "Renamed without email"
+        self.assertEqual(str(leads[1].description), "<p>won seen</p>")
+
     # --- interview step done → next step's activity -----------------------
     def test_interview_step_done_schedules_next_activity(self):
         call = self.env.ref("mail.mail_activity_data_call")
