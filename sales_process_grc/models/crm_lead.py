@@ -286,6 +286,8 @@ class CrmLead(models.Model):
                 if lead.won_status == "won" and lead.date_closed
             }
         result = super().write(vals)
+        if "won_status" in vals:
+            self._grc_won_status_changed()
         if won_dates:
             self._grc_keep_won_dates(won_dates)
         if "team_id" in vals or "active" in vals:
@@ -503,10 +505,13 @@ class CrmLead(models.Model):
             lines.modified(list(lines._fields), create=True)
 
     def _compute_field_value(self, field):
-        """The funnel of the interview lines counts the won leads: recompute it
-        for the leads whose won status really changed, rather than on every
-        change of stage, activity or probability (``won_status`` depends on
-        them; ``_compute_funnel`` does not depend on it for that reason)."""
+        """What follows the won status is recomputed for the leads whose won
+        status really changed (``_grc_won_status_changed``), rather than on
+        every change of stage, activity or probability: crm recomputes the
+        won status on each of them, so an ``@api.depends`` on it would search
+        and recompute its dependents (the funnel of the interview lines, the
+        objections' win rate, the customers' temperature) on every stage
+        change."""
         if field.name != "won_status" or field.model_name != self._name:
             return super()._compute_field_value(field)
         cache = field._get_cache(self.env)
@@ -519,14 +524,39 @@ class CrmLead(models.Model):
             if record_id and cache.get(record_id, missing) != value
         ]
         if changed:
-            lines = (
-                self.env["sales.interview.line"]
-                .sudo()
-                .search([("lead_id", "in", changed)])
-            )
-            for fname in ("reached_count", "won_count", "stalled_count"):
-                self.env.add_to_compute(lines._fields[fname], lines)
+            self.browse(changed)._grc_won_status_changed()
         return result
+
+    def _grc_won_status_changed(self):
+        """Recompute what depends on the won status of the leads ``self``
+        (none of it declares it in ``@api.depends``, see
+        ``_compute_field_value``): the funnel counts of their interview lines,
+        the win rate of their objections, the temperature of their customers
+        (the hottest of the open leads). sudo: stored values, the same
+        whoever changed the leads."""
+        leads = self.sudo()
+        lines = (
+            self.env["sales.interview.line"]
+            .sudo()
+            .search([("lead_id", "in", leads.ids)])
+        )
+        for fname in ("reached_count", "won_count", "stalled_count"):
+            self.env.add_to_compute(lines._fields[fname], lines)
+        objections = (
+            self.env["sales.lead.objection"]
+            .sudo()
+            .search([("lead_id", "in", leads.ids)])
+        )
+        self.env.add_to_compute(objections._fields["win_rate"], objections)
+        entities = leads.commercial_entity_id
+        if entities:
+            partners = (
+                self.env["res.partner"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("commercial_partner_id", "in", entities.ids)])
+            )
+            self.env.add_to_compute(partners._fields["prospect_temperature"], partners)
 
     def _interview_mark_won(self):
         """Winning a lead concludes the sale: mark the Closing step done."""

@@ -581,7 +581,7 @@ class ResPartner(models.Model):
         "commercial_partner_id",
         "commercial_partner_id.prospect_lead_ids.prospect_temperature",
         "commercial_partner_id.prospect_lead_ids.active",
-        "commercial_partner_id.prospect_lead_ids.won_status",
+        # and the leads' won status: crm.lead._grc_won_status_changed
     )
     def _compute_prospect_temperature(self):
         # One _read_group for the whole batch; runs as superuser (stored

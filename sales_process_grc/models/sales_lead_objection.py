@@ -55,7 +55,8 @@ class SalesLeadObjection(models.Model):
         "it gives the win rate of leads that raised the objection.",
     )
 
-    @api.depends("lead_id.won_status")
+    # and the lead's won status: crm.lead._grc_won_status_changed
+    @api.depends("lead_id")
     def _compute_win_rate(self):
         for objection in self:
             objection.win_rate = 100.0 if objection.lead_id.won_status == "won" else 0.0

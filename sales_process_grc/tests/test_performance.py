@@ -93,8 +93,10 @@ class TestPerformance(ProspectTemperatureCase):
             # 35: 34 on a team without history, + 2 for crm's lead scoring
             # (see the class), - 1 UPDATE: the flush after the INSERT writes
             # the automated probability of every lead in one UPDATE (before:
-            # two, the leads with and without a probability to write)
-            with self.assertQueryCount(35):
+            # two, the leads with and without a probability to write); - 4
+            # since each write and recomputation checks only the rules
+            # watching its fields (base_automation.py)
+            with self.assertQueryCount(31):
                 leads = model.create(vals_list)
             self.assertEqual(len(leads.interview_line_ids), 9 * count)
             self.assertEqual(
@@ -107,9 +109,13 @@ class TestPerformance(ProspectTemperatureCase):
         self._perf_leads(2).write({"stage_id": self.stage_qualified.id})
         for count in (10, 100):
             leads = self._perf_leads(count)
-            # 23: 21 on a team without history, + 2 for crm's lead scoring
-            # (see the class)
-            with self.assertQueryCount(23):
+            # 12: 10 on a team without history, + 2 for crm's lead scoring
+            # (see the class); it was 23 before each write and recomputation
+            # checked only the rules watching its fields (base_automation.py)
+            # and before the won status's dependents (customers' temperature,
+            # objections' win rate) were searched only when it changes
+            # (crm.lead._grc_won_status_changed)
+            with self.assertQueryCount(12):
                 leads.write({"stage_id": self.stage_qualified.id})
             self.assertEqual(leads.stage_id, self.stage_qualified)
 
@@ -126,8 +132,9 @@ class TestPerformance(ProspectTemperatureCase):
             leads = self._perf_leads(count)
             # 32: 29 on a team without history, + 2 for crm's lead scoring
             # and + 1 for the alias domain of the notes' company (see the
-            # class)
-            with self.assertQueryCount(32):
+            # class); it was 32 before the rules checked for the fields they
+            # watch only and the won status's dependents (see test_stage_write)
+            with self.assertQueryCount(23):
                 leads.write({"stage_id": self.stage_proposal.id})
             self.assertEqual(set(leads.mapped("prospect_temperature")), {"hot"})
 
@@ -161,8 +168,9 @@ class TestPerformance(ProspectTemperatureCase):
         # which reads the notes' author (the superuser's partner): before,
         # the flush of the set-up's pending tracking at the start of the
         # first count (uncounted) had read it, MailCase.setUp now flushes it
-        # earlier
-        for count, queries in ((2, 0), (10, 22), (100, 22), (300, 28)):
+        # earlier; - 6 since each write and recomputation checks only the
+        # rules watching its fields (base_automation.py)
+        for count, queries in ((2, 0), (10, 16), (100, 16), (300, 22)):
             leads = self._perf_leads(count, prospect_temperature="hot")
             self.env.cr.execute(
                 SQL(

@@ -114,6 +114,24 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
         self.assertEqual(len(note), 1)
         self.assertIn("Opportunity won", note.body)
 
+    def test_customer_temperature_follows_the_won_status(self):
+        """The customer's temperature is the hottest of its open leads: a won
+        lead no longer counts, a reopened one counts again (the won status is
+        not in its ``@api.depends``: crm.lead._grc_won_status_changed)."""
+        customer = self.env["res.partner"].create(
+            {"name": "Temperature Customer", "is_company": True}
+        )
+        hot = self._create_leads(partners=customer, prospect_temperature="hot")
+        self._create_leads(partners=customer, prospect_temperature="warm")
+        self.assertEqual(customer.prospect_temperature, "hot")
+        hot.with_user(self.salesman).action_set_won()
+        self.assertEqual(hot.won_status, "won")
+        self.assertTrue(hot.active)
+        self.assertEqual(customer.prospect_temperature, "warm")
+        hot.with_user(self.salesman).stage_id = self.stage_new
+        self.assertEqual(hot.won_status, "pending")
+        self.assertEqual(customer.prospect_temperature, "hot")
+
     def test_lost_keeps_temperature(self):
         lead = self._create_leads(prospect_temperature="warm")
         lead.with_user(self.salesman).action_set_lost()
