@@ -83,9 +83,10 @@ class BaseAutomation(models.Model):
         recomputation of any stored field of a model that has rules: the
         addon's rules on leads made that 30 identical searches for one create
         of leads and 9 for a stage change. The cache is cleared when a rule is
-        created or deleted or its model, trigger or active flag written, and,
-        as every ``ormcache`` is, when the transaction that did it is rolled
-        back."""
+        created or deleted or its model, trigger, trigger fields or active
+        flag written, and, as every ``ormcache`` is, when the transaction that
+        did it is rolled back. Within a write or a recomputation, only the
+        rules ``_grc_narrowed`` chose."""
         if "__action_done" not in self.env.context:
             self = self.with_context(__action_done={})
         ids = self._grc_automation_ids(records._name, tuple(triggers))
