@@ -10,8 +10,10 @@ sales_process_grc). Prints, in one run:
    rounds (each round rolls back): time, SQL queries and the ratio addon /
    vanilla (create and stage write on BENCH_OPS leads; then, each in a
    transaction of its own as a user's request is, kanban / list / form loads
-   with the views' own specification and the partner list, median of
-   READ_REPEAT runs after a garbage collection);
+   with the views' own specification and the partner list, READ_REPEAT runs
+   after a garbage collection, the databases alternating run by run); the
+   ratio is the median of the ratios of runs made one after the other, so
+   that the machine's drift between rounds cancels out;
 2. the addon's own work on the addon database: time, SQL queries, queries per
    batch and peak memory of the crons and reports, next to the plain SQL
    aggregate computing the same figure where there is one.
@@ -420,47 +422,81 @@ def everyday_round(registry, addon, results):
         cr.close()
 
 
-def reads_round(registry, results):
+def read_functions(env):
+    """The everyday reads of one database, as the web client makes them."""
+    specs = view_specs(env)
+    Lead = env["crm.lead"].with_context(default_type="opportunity")
+    domain = [("type", "=", "opportunity")]
+    lead = env["crm.lead"].search(
+        [("name", "=like", "Bench Opportunity %")], limit=1, order="id"
+    )
+    return {
+        "kanban": lambda: Lead.web_search_read(domain, specs["kanban"], limit=80),
+        "list": lambda: Lead.web_search_read(domain, specs["list"], limit=80),
+        "read_group_stage": lambda: Lead.formatted_read_group(
+            domain, ["stage_id"], ["expected_revenue:sum", "__count"]
+        ),
+        "form": lambda: Lead.browse(lead.id).web_read(specs["form"]),
+        "partner_list": lambda: env["res.partner"].web_search_read(
+            [], specs["partner_list"], limit=80
+        ),
+    }
+
+
+def reads_round(registries, order, results):
     """The everyday reads, each in a transaction of its own as a user's
     request is (not after the round's writes), on the data set's records:
-    median of READ_REPEAT runs, each on a cold record cache and after a
+    READ_REPEAT runs of each read, each on a cold record cache and after a
     garbage collection (so that a collection due to the round's writes does
-    not fall into one database's reads)."""
-    cr = registry.cursor()
+    not fall into one database's reads), the two databases alternating run
+    by run (the machine's speed drifts by tens of percent within minutes);
+    the medians go to ``results`` and each run's ratio addon / vanilla to
+    PAIRED_RATIOS."""
+    cursors = {mode: registries[mode].cursor() for mode in order}
     try:
-        env = api.Environment(cr, ADMIN_UID, {"lang": "en_US", "tz": "UTC"})
-        specs = view_specs(env)
-        Lead = env["crm.lead"].with_context(default_type="opportunity")
-        domain = [("type", "=", "opportunity")]
-        lead = env["crm.lead"].search(
-            [("name", "=like", "Bench Opportunity %")], limit=1, order="id"
-        )
-        reads = {
-            "kanban": lambda: Lead.web_search_read(domain, specs["kanban"], limit=80),
-            "list": lambda: Lead.web_search_read(domain, specs["list"], limit=80),
-            "read_group_stage": lambda: Lead.formatted_read_group(
-                domain, ["stage_id"], ["expected_revenue:sum", "__count"]
-            ),
-            "form": lambda: Lead.browse(lead.id).web_read(specs["form"]),
-            "partner_list": lambda: env["res.partner"].web_search_read(
-                [], specs["partner_list"], limit=80
-            ),
+        envs = {
+            mode: api.Environment(cr, ADMIN_UID, {"lang": "en_US", "tz": "UTC"})
+            for mode, cr in cursors.items()
         }
-        for key, func in reads.items():
-            func()  # warm: views, access rules, registry caches
-            times, counts, cpus = [], [], []
-            for _repeat in range(READ_REPEAT):
-                gc.collect()
-                seconds, queries, _ = measure(env, func, precommit=False)
-                times.append(seconds)
-                counts.append(queries)
-                cpus.append(CPU_TIMES[-1])
-            results.setdefault(key, []).append(
-                (statistics.median(times), max(counts), statistics.median(cpus))
+        reads = {mode: read_functions(env) for mode, env in envs.items()}
+        for key in reads[order[0]]:
+            samples = {mode: [] for mode in order}
+            for mode in order:
+                reads[mode][key]()  # warm: views, access rules, registry caches
+            for repeat in range(READ_REPEAT):
+                # the first database of the pair alternates too
+                for mode in order if repeat % 2 == 0 else order[::-1]:
+                    gc.collect()
+                    seconds, queries, _ = measure(
+                        envs[mode], reads[mode][key], precommit=False
+                    )
+                    samples[mode].append((seconds, queries, CPU_TIMES[-1]))
+            for mode in order:
+                results[mode].setdefault(key, []).append(
+                    (
+                        statistics.median(s for s, _q, _c in samples[mode]),
+                        max(q for _s, q, _c in samples[mode]),
+                        statistics.median(c for _s, _q, c in samples[mode]),
+                    )
+                )
+            pairs = list(zip(samples["vanilla"], samples["addon"], strict=True))
+            PAIRED_RATIOS.setdefault(key, []).extend(
+                addon[0] / max(vanilla[0], 1e-9) for vanilla, addon in pairs
+            )
+            PAIRED_CPU_RATIOS.setdefault(key, []).extend(
+                addon[2] / max(vanilla[2], 1e-9) for vanilla, addon in pairs
             )
     finally:
-        cr.rollback()
-        cr.close()
+        for cr in cursors.values():
+            cr.rollback()
+            cr.close()
+
+
+# ratio addon / vanilla of each pair of runs made one after the other, by
+# operation, of wall time (the budget is checked on their median) and of
+# this process's CPU time
+PAIRED_RATIOS = {}
+PAIRED_CPU_RATIOS = {}
 
 
 EVERYDAY = (
@@ -482,8 +518,13 @@ def run_everyday(registries):
         order = ("vanilla", "addon") if round_no % 2 == 0 else ("addon", "vanilla")
         for mode in order:
             everyday_round(registries[mode], mode == "addon", results[mode])
-        for mode in order:
-            reads_round(registries[mode], results[mode])
+        for key in ("create", "create_flush", "stage_write", "stage_write_flush"):
+            vanilla, addon = results["vanilla"][key][-1], results["addon"][key][-1]
+            PAIRED_RATIOS.setdefault(key, []).append(addon[0] / max(vanilla[0], 1e-9))
+            PAIRED_CPU_RATIOS.setdefault(key, []).append(
+                addon[2] / max(vanilla[2], 1e-9)
+            )
+        reads_round(registries, order, results)
         log(f"  round {round_no + 1}/{ROUNDS} done")
     rows = []
     for key, label in EVERYDAY:
@@ -496,8 +537,13 @@ def run_everyday(registries):
                 "cpu": statistics.median(c for _s, _q, c in samples),
                 "rounds": [s for s, _q, _c in samples],
             }
-        row["ratio"] = row["addon"]["seconds"] / max(row["vanilla"]["seconds"], 1e-9)
-        row["cpu_ratio"] = row["addon"]["cpu"] / max(row["vanilla"]["cpu"], 1e-9)
+        # the median of the paired ratios: each pair ran one after the
+        # other, so a drift of the machine's speed between rounds cancels
+        row["ratio"] = statistics.median(PAIRED_RATIOS[key])
+        row["ratio_of_medians"] = row["addon"]["seconds"] / max(
+            row["vanilla"]["seconds"], 1e-9
+        )
+        row["cpu_ratio"] = statistics.median(PAIRED_CPU_RATIOS[key])
         row["extra_queries"] = row["addon"]["queries"] - row["vanilla"]["queries"]
         rows.append(row)
     return rows
@@ -773,8 +819,9 @@ def print_everyday(rows):
     log("")
     log(
         f"Everyday operations, median of {ROUNDS} interleaved rounds"
-        f" (vanilla = crm + base_automation); ratio = wall time addon / vanilla"
-        f" (the budget), cpu ratio = this process's CPU time only"
+        f" (vanilla = crm + base_automation); ratio = median of the ratios"
+        f" wall time addon / vanilla of runs made one after the other (the"
+        f" budget), cpu ratio = the same of this process's CPU time only"
     )
     header = (
         f"{'operation':<46} {'vanilla s':>10} {'q':>6} {'addon s':>10}"

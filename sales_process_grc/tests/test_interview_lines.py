@@ -54,6 +54,21 @@ class TestInterviewLines(InterviewCase):
         self.assertEqual(lead.interview_step_id, self.step_preparation)
         self.assertEqual(lead.interview_step_guidance, self.step_preparation.guidance)
 
+    def test_guidance_shown_as_sanitized_when_written(self):
+        """The lead shows its current step's guidance as the step stored it,
+        sanitized when written (the lead's field does not sanitize it again
+        on each read)."""
+        self.step_preparation.guidance = (
+            '<p onclick="steal()">Call the buyer</p><script>alert(1)</script>'
+        )
+        lead = self._create_leads()
+        self.assertEqual(lead.interview_step_id, self.step_preparation)
+        guidance = str(lead.interview_step_guidance)
+        self.assertIn("Call the buyer", guidance)
+        self.assertNotIn("<script", guidance)
+        self.assertNotIn("onclick", guidance)
+        self.assertEqual(guidance, str(self.step_preparation.guidance))
+
     def test_lines_follow_the_team_of_the_step(self):
         team_step = self.Step.create(
             {"name": "Demo of the machine", "sequence": 35, "team_ids": self.team_2.ids}
