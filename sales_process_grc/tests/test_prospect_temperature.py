@@ -131,6 +131,9 @@ class TestProspectTemperatureLead(ProspectTemperatureCase):
         hot.with_user(self.salesman).stage_id = self.stage_new
         self.assertEqual(hot.won_status, "pending")
         self.assertEqual(customer.prospect_temperature, "hot")
+        # the won status written as such (an import, an integration) counts too
+        hot.write({"won_status": "won"})
+        self.assertEqual(customer.prospect_temperature, "warm")
 
     def test_lost_keeps_temperature(self):
         lead = self._create_leads(prospect_temperature="warm")
