@@ -436,6 +436,61 @@ class TestAutomationRules(AutomationCase):
         # the first run also fills the caches
         self.assertLessEqual(large, small)
 
+    def test_recompute_check_agrees_with_mail(self):
+        """The automation actions' check "is this run due to a recomputation
+        of the record?" (an activity is not scheduled again for it) gives
+        mail's answer, in constant time instead of listing the written
+        fields of every record of the write on each record's run."""
+        action = self._automation("at_risk_activity").action_server_ids
+        partners = self.env["res.partner"].create(
+            [{"name": "Recomputed"}, {"name": "Written"}]
+        )
+        self.env.flush_all()
+        recomputed, written = partners
+        field = partners._fields["grc_email_legal_basis"]
+        # as base_automation gives them: {record id: {written field: value}}
+        old_values = {
+            partner.id: {"grc_email_legal_basis": "none", "customer_status": False}
+            for partner in partners
+        }
+        cases = {
+            "no old values": ({"active_id": recomputed.id}, False),
+            "recomputed": (
+                {"active_id": recomputed.id, "old_values": old_values},
+                True,
+            ),
+            "written": ({"active_id": written.id, "old_values": old_values}, False),
+            "recomputed field in the rule's domain": (
+                {
+                    "active_ids": recomputed.ids,
+                    "old_values": old_values,
+                    "domain_post": [("grc_email_legal_basis", "!=", False)],
+                },
+                False,
+            ),
+            "every field in the rule's domain": (
+                {
+                    "active_id": recomputed.id,
+                    "old_values": old_values,
+                    "domain_post": [
+                        "&",
+                        ("grc_email_legal_basis", "!=", False),
+                        ("customer_status", "=", "at_risk"),
+                    ],
+                },
+                False,
+            ),
+        }
+        self.env.add_to_compute(field, recomputed)
+        try:
+            for name, (context, expected) in cases.items():
+                with self.subTest(name):
+                    action_in = action.with_context(**context)
+                    self.assertEqual(action_in._is_recompute(), expected)
+                    self.assertEqual(action_in._grc_is_recompute(), expected)
+        finally:
+            self.env.remove_to_compute(field, recomputed)
+
     def test_at_risk_email_inactive_or_blacklisted(self):
         partner, _contact = self._make_customer()
         partner._grc_set_customer_status("at_risk")
