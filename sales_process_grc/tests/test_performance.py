@@ -153,6 +153,43 @@ class TestPerformance(ProspectTemperatureCase):
                 result = self.lead_model.web_search_read(domain, spec, limit=limit)
             self.assertEqual(len(result["records"]), limit)
 
+    def test_form_reads_the_steps_once(self):
+        """Opening a lead reads the checklist's lines and steps and the
+        current step with its guidance: the current step is one of the
+        lines' steps, all of them come in one query."""
+        lead = self._perf_leads(1)
+        lines = lead.interview_line_ids
+        self.assertGreater(len(lines), 2)
+        lines[0].action_done()
+        self.env.flush_all()
+        self.env.invalidate_all()
+        spec = {
+            # read by the lines' record rules (the lead's)
+            "user_id": {},
+            "company_id": {},
+            "interview_step_id": {"fields": {"display_name": {}}},
+            "interview_step_guidance": {},
+            "interview_line_ids": {
+                "fields": {
+                    "sequence": {},
+                    "step_id": {"fields": {"display_name": {}}},
+                    "state": {},
+                    "note": {},
+                },
+                "limit": 40,
+            },
+        }
+        # the lead, the lines' ids, the lines, the steps
+        with self.assertQueryCount(4):
+            (values,) = self.lead_model.browse(lead.id).web_read(spec)
+        current = lines[1].step_id
+        self.assertEqual(values["interview_step_id"]["id"], current.id)
+        self.assertEqual(values["interview_step_guidance"], current.guidance)
+        self.assertEqual(
+            [line["step_id"]["display_name"] for line in values["interview_line_ids"]],
+            lines.step_id.mapped("display_name"),
+        )
+
     def test_cooling_batch(self):
         """One batch of the cooling cron on 10, 100 and 300 idle hot leads:
         nothing per lead; what grows is the ORM's packs of 100 rows (notes,
