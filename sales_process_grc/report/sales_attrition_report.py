@@ -123,7 +123,16 @@ class SalesAttritionReport(models.Model):
                    AND event.date >= date_trunc('month', CURRENT_DATE)
                        - %(max_months)s * interval '1 month'
             )
-            SELECT ROW_NUMBER() OVER (ORDER BY date, kind, event_id) AS id,
+            -- the id from the row's event and month, not a ROW_NUMBER(): a
+            -- window function over the whole view keeps PostgreSQL from
+            -- applying the report's filters (months, companies) before
+            -- building every row of ten years
+            SELECT report_rows.event_id::bigint * 128 + CASE
+                       WHEN kind = 1
+                       THEN mod((date_part('year', date) * 12
+                                 + date_part('month', date))::integer, 127) + 1
+                       ELSE 0
+                   END AS id,
                    date, report_rows.partner_id, company_id, user_id, team_id,
                    churn_reason_id, customers_start, customers_new,
                    customers_lost, customers_won_back,

@@ -97,6 +97,7 @@ class SalesCustomerCohortReport(models.Model):
             """
             WITH acquisitions AS (
                 SELECT DISTINCT ON (event.partner_id, event.company_id)
+                       event.id::bigint AS event_id,
                        event.partner_id, event.company_id, event.user_id,
                        event.team_id, event.lead_id,
                        date_trunc('month', event.date)::date AS cohort_date
@@ -119,10 +120,12 @@ class SalesCustomerCohortReport(models.Model):
                         - date_part('month', acquisitions.cohort_date))::integer
                  ) AS months(months_since)
             )
-            SELECT ROW_NUMBER() OVER (
-                       ORDER BY cells.cohort_date, cells.partner_id,
-                                cells.months_since
-                   ) AS id,
+            -- the id from the acquisition's event and the month, not a
+            -- ROW_NUMBER(): a window function over the whole view keeps
+            -- PostgreSQL from applying the report's filters (cohorts,
+            -- companies, months since) before checking every cell of three
+            -- years (months_since at most COHORT_MAX_MONTHS + 1, under 64)
+            SELECT cells.event_id * 64 + cells.months_since AS id,
                    cells.cohort_date, cells.months_since, cells.partner_id,
                    cells.company_id, cells.user_id, cells.team_id,
                    lead.won_prospect_temperature AS win_temperature,

@@ -107,6 +107,26 @@ class TestAttritionAnalysis(AttritionCase):
             sorted(groups), sorted([("cold", 2, 1, 50.0), ("warm", 2, 0, 0.0)])
         )
 
+    def test_analysis_rows_have_unique_ids(self):
+        """The analysis views number their rows from the event and the month
+        (so that PostgreSQL filters them before building them): every row
+        has its own id, and a row read again by id is the same row (the list
+        and pivot views open and reread rows by id)."""
+        self._build()
+        for model, fnames in (
+            ("sales.customer.cohort.report", ["cohort_date", "months_since"]),
+            ("sales.attrition.report", ["date", "customers_start", "customers_lost"]),
+        ):
+            with self.subTest(model):
+                rows = self.env[model].search_read(
+                    [("company_id", "=", self.company_a.id)], ["partner_id", *fnames]
+                )
+                self.assertGreater(len(rows), 10)
+                ids = [row["id"] for row in rows]
+                self.assertEqual(len(ids), len(set(ids)))
+                again = self.env[model].browse(ids[::3]).read(["partner_id", *fnames])
+                self.assertEqual(again, rows[::3])
+
     def test_annualised_attrition(self):
         self._build()
         snapshots = self.env["sales.attrition.snapshot"]._compute_snapshots(
