@@ -4,6 +4,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from .attrition_common import AttritionCase
 
@@ -126,6 +127,26 @@ class TestAttritionAnalysis(AttritionCase):
                 self.assertEqual(len(ids), len(set(ids)))
                 again = self.env[model].browse(ids[::3]).read(["partner_id", *fnames])
                 self.assertEqual(again, rows[::3])
+
+    def test_analysis_filters_reach_the_events(self):
+        """The analysis views have no window function over their rows, which
+        would keep PostgreSQL from applying a report's filters (months,
+        companies) before building every row of the views' years."""
+        for model, domain in (
+            (
+                "sales.customer.cohort.report",
+                [("company_id", "=", self.company_a.id), ("months_since", "<", 12)],
+            ),
+            (
+                "sales.attrition.report",
+                [("company_id", "=", self.company_a.id), ("date", ">=", "2025-01-01")],
+            ),
+        ):
+            with self.subTest(model):
+                query = self.env[model]._search(domain).select()
+                self.env.cr.execute(SQL("EXPLAIN %s", query))
+                plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+                self.assertNotIn("WindowAgg", plan)
 
     def test_annualised_attrition(self):
         self._build()

@@ -30,6 +30,36 @@ class TestCustomerStatus(AttritionCase):
         self.assertEqual(self.contact.customer_status, "prospect")
         self.assertFalse(self._events(self.customer))
 
+    def test_event_type_follows_the_statuses(self):
+        """The type of a status change is given at create from its statuses
+        (not precomputed record by record), whatever the caller passes."""
+        events = (
+            self.env["sales.customer.status.event"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "partner_id": self.customer.id,
+                        "old_status": old,
+                        "new_status": new,
+                        "event_type": "lost",
+                    }
+                    for old, new in (
+                        ("prospect", "customer"),
+                        ("lost", "customer"),
+                        ("customer", "at_risk"),
+                        ("at_risk", "lost"),
+                        ("customer", "prospect"),
+                    )
+                ]
+            )
+        )
+        self.assertEqual(
+            events.mapped("event_type"), ["new", "won_back", "at_risk", "lost", "other"]
+        )
+        events[0].new_status = "lost"
+        self.assertEqual(events[0].event_type, "lost")
+
     def test_status_transitions_over_time(self):
         with freeze_time("2025-01-15 10:00:00"):
             lead = self._win(self.customer)
