@@ -11,6 +11,7 @@ from odoo.fields import Domain
 from odoo.tools import SQL
 
 from .grc_cron import CronStep, run_cron_steps
+from .grc_fields import One2manyWithColumns
 from .grc_selection import check_selection_values
 from .grc_settings import (
     check_cooling_delays,
@@ -28,6 +29,10 @@ COOLING_WARM_DAYS_PARAM = "sales_process_grc.temperature_warm_days"
 COOLING_HOT_DAYS_DEFAULT = 30
 COOLING_WARM_DAYS_DEFAULT = 60
 COOLING_BATCH_SIZE = 1000
+# fields of the lead whose reading shows the steps' names or guidance
+GRC_STEP_TEXT_FIELDS = frozenset(
+    ("interview_line_ids", "interview_step_id", "interview_step_guidance")
+)
 # selection fields of the addon checked with a clear error on create/write
 GRC_SELECTION_FIELDS = ("prospect_temperature", "prospecting_goal")
 # fields the sales process fills in (they time the offer follow-up email to
@@ -50,7 +55,8 @@ class CrmLead(models.Model):
     # ------------------------------------------------------------------
     # Sales interview (entretien de vente)
     # ------------------------------------------------------------------
-    interview_line_ids = fields.One2many(
+    # the lines' columns come with their ids (one query instead of two)
+    interview_line_ids = One2manyWithColumns(
         "sales.interview.line",
         "lead_id",
         string="Sales Interview",
@@ -96,12 +102,22 @@ class CrmLead(models.Model):
         "balance at delivery'.",
     )
 
-    objection_ids = fields.One2many(
+    objection_ids = One2manyWithColumns(
         "sales.lead.objection",
         "lead_id",
         string="Objections",
         copy=False,
+        count_field="objection_count",
         help="Objections the customer raised, and how they were answered.",
+    )
+
+    objection_count = fields.Integer(
+        string="Objections Raised",
+        compute="_compute_objection_count",
+        store=True,
+        precompute=True,
+        copy=False,
+        help="Number of objections the customer raised on this opportunity.",
     )
 
     # ------------------------------------------------------------------
@@ -225,16 +241,23 @@ class CrmLead(models.Model):
                 (line.step_id for line in lines if line.state == "todo"), False
             )
 
+    @api.depends("objection_ids")
+    def _compute_objection_count(self):
+        for lead in self:
+            lead.objection_count = len(lead.objection_ids)
+
     @api.depends("interview_step_id.guidance")
     def _compute_interview_step_guidance(self):
-        # Where the guidance is shown (the lead form), the checklist is too:
-        # its lines and their steps are read anyway, and the current step is
-        # one of them. Fetch the steps of the lines with the current ones, in
-        # one query instead of two (the current step's, then the others').
-        steps = (self.interview_line_ids.step_id | self.interview_step_id).ids
         for lead in self:
-            step = lead.interview_step_id.with_prefetch(steps)
-            lead.interview_step_guidance = step.guidance
+            lead.interview_step_guidance = lead.interview_step_id.guidance
+
+    def web_read(self, specification):
+        # The lead form shows the checklist's steps, the current step and its
+        # guidance: their texts come from the registry's cache instead of a
+        # query on the steps each time a lead is opened.
+        if self and GRC_STEP_TEXT_FIELDS & specification.keys():
+            self.env["sales.interview.step"]._grc_prefetch_texts()
+        return super().web_read(specification)
 
     @api.model_create_multi
     def create(self, vals_list):

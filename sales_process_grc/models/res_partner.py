@@ -34,6 +34,12 @@ class ResPartner(models.Model):
     _name = "res.partner"
     _inherit = ["res.partner", "sales.selection.label.mixin"]
 
+    # prefetch="sales_process_grc": the addon's columns on the partner are
+    # fetched together when one of them is read, not with Odoo's: a partner
+    # read for its name (a lead's customer, a salesperson, a follower) does
+    # not fetch them. But the temperature: it is recomputed when leads
+    # change, and the ORM writes a recomputed value unless the old one was
+    # fetched.
     customer_status = fields.Selection(
         CUSTOMER_STATUSES,
         default="prospect",
@@ -45,6 +51,7 @@ class ResPartner(models.Model):
         help="Prospect: never bought. Customer: bought recently. At risk: no "
         "purchase for a while. Lost: no purchase for too long, or marked lost "
         "by a salesperson. Contacts show the status of their company.",
+        prefetch="sales_process_grc",
     )
 
     last_purchase_date = fields.Date(
@@ -53,6 +60,7 @@ class ResPartner(models.Model):
         readonly=True,
         groups="base.group_user",
         help="Day of the last purchase (closing date of the last won opportunity).",
+        prefetch="sales_process_grc",
     )
 
     customer_since = fields.Date(
@@ -60,6 +68,7 @@ class ResPartner(models.Model):
         readonly=True,
         groups="base.group_user",
         help="Day of the first purchase (closing date of the first won opportunity).",
+        prefetch="sales_process_grc",
     )
 
     churn_date = fields.Date(
@@ -67,6 +76,7 @@ class ResPartner(models.Model):
         readonly=True,
         groups="base.group_user",
         help="Day the customer was lost.",
+        prefetch="sales_process_grc",
     )
 
     churn_reason_id = fields.Many2one(
@@ -77,6 +87,7 @@ class ResPartner(models.Model):
         ondelete="restrict",
         groups="base.group_user",
         help="Why the customer was lost.",
+        prefetch="sales_process_grc",
     )
 
     prospect_lead_ids = fields.One2many(

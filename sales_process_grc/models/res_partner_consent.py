@@ -35,6 +35,7 @@ class ResPartner(models.Model):
         "business contact written to about his job (opt-out). None: no "
         "commercial email. Computed from the customer status and the company "
         "until set to Consent; an opposition (blacklist) always prevails.",
+        prefetch="sales_process_grc",
     )
     grc_email_consent_date = fields.Date(
         string="Consent Date",
@@ -42,6 +43,7 @@ class ResPartner(models.Model):
         tracking=True,
         copy=False,
         help="Day the contact consented to commercial emails.",
+        prefetch="sales_process_grc",
     )
     grc_email_consent_source = fields.Char(
         string="Consent Source",
@@ -50,6 +52,7 @@ class ResPartner(models.Model):
         copy=False,
         help="How the consent was collected (web form, trade show, signed "
         "order form...): keep what proves it.",
+        prefetch="sales_process_grc",
     )
 
     @api.depends("customer_status", "is_company", "parent_id.is_company")

@@ -46,6 +46,7 @@ class ResPartner(models.Model):
         help="Day the daily retention check found no contact with this "
         "prospect for the retention period (CRM settings); cleared when a "
         "contact happens again.",
+        prefetch="sales_process_grc",
     )
     grc_reconsent_sent_date = fields.Date(
         string="Re-consent Email Sent",
@@ -54,6 +55,7 @@ class ResPartner(models.Model):
         groups="base.group_user",
         help="Day the email asking whether the contact still wishes to hear "
         "from the company was sent.",
+        prefetch="sales_process_grc",
     )
 
     @api.model

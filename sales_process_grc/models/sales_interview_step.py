@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
@@ -102,14 +102,61 @@ class SalesInterviewStep(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         steps = super().create(vals_list)
+        self.env.registry.clear_cache()  # _grc_texts
         steps._sync_open_leads()
         return steps
 
     def write(self, vals):
         res = super().write(vals)
+        if {"name", "guidance"} & set(vals):
+            self.env.registry.clear_cache()  # _grc_texts
         if {"active", "team_ids"} & set(vals):
             self._sync_open_leads()
         return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()  # _grc_texts
+        return res
+
+    def _update_field_translations(self, field_name, *args, **kwargs):
+        res = super()._update_field_translations(field_name, *args, **kwargs)
+        if field_name in ("name", "guidance"):
+            self.env.registry.clear_cache()  # _grc_texts
+        return res
+
+    # --- the steps' texts, from the registry's cache ---------------------------
+    @api.model
+    @tools.ormcache("self.env.lang")
+    def _grc_texts(self):
+        """``{step id: (name, guidance)}`` of every step, archived ones
+        included, in the user's language. The steps are configuration, and
+        their texts are read each time a lead is opened (the checklist, the
+        current step and its guidance): they are kept in the registry's
+        cache, cleared when a step is created, renamed, translated or
+        deleted (Odoo clears it too when it loads translations). sudo: the
+        same texts for everyone; ``_grc_prefetch_texts`` gives them only to
+        users who may read the steps."""
+        steps = (
+            self.sudo()
+            .with_context(active_test=False, prefetch_langs=False)
+            .search_fetch([], ["name", "guidance"], order="id")
+        )
+        return tools.frozendict((step.id, (step.name, step.guidance)) for step in steps)
+
+    @api.model
+    def _grc_prefetch_texts(self):
+        """Put the steps' names and guidance (``_grc_texts``) in the record
+        cache, so that reading them takes no query. What the cache holds
+        already, such as a step being edited, is kept."""
+        if self.env.context.get("prefetch_langs") or not self.has_access("read"):
+            return
+        texts = self._grc_texts()
+        steps = self.browse(texts)
+        for index, fname in enumerate(("name", "guidance")):
+            self._fields[fname]._insert_cache(
+                steps, [texts[step_id][index] for step_id in steps._ids]
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_in_use(self):

@@ -1,5 +1,6 @@
 from . import test_install
 from . import test_interview_lines
+from . import test_interview_read
 from . import test_interview_gates
 from . import test_interview_config
 from . import test_interview_security

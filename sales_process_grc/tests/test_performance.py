@@ -149,20 +149,21 @@ class TestPerformance(ProspectTemperatureCase):
         self.lead_model.web_search_read(domain, spec, limit=2)  # warm
         for limit in (10, 80):
             self.env.invalidate_all()
-            with self.assertQueryCount(12):
+            # 11: the current step's name comes from the steps' cache
+            with self.assertQueryCount(11):
                 result = self.lead_model.web_search_read(domain, spec, limit=limit)
             self.assertEqual(len(result["records"]), limit)
 
-    def test_form_reads_the_steps_once(self):
-        """Opening a lead reads the checklist's lines and steps and the
-        current step with its guidance: the current step is one of the
-        lines' steps, all of them come in one query."""
+    def test_form_reads_the_checklist_in_one_query(self):
+        """Opening a lead reads the checklist's lines with their columns in
+        one query, the steps' names and guidance from the registry's cache
+        and, the lead having no objection (its count says so), no objection:
+        the lead, the lines, and the user who did the first step (the user
+        and the partner, for the name)."""
         lead = self._perf_leads(1)
         lines = lead.interview_line_ids
         self.assertGreater(len(lines), 2)
         lines[0].action_done()
-        self.env.flush_all()
-        self.env.invalidate_all()
         spec = {
             # read by the lines' record rules (the lead's)
             "user_id": {},
@@ -175,11 +176,20 @@ class TestPerformance(ProspectTemperatureCase):
                     "step_id": {"fields": {"display_name": {}}},
                     "state": {},
                     "note": {},
+                    "done_date": {},
+                    "done_user_id": {"fields": {"display_name": {}}},
                 },
                 "limit": 40,
             },
+            "objection_count": {},
+            "objection_ids": {
+                "fields": {"statement": {}, "resolved": {}},
+                "limit": 40,
+            },
         }
-        # the lead, the lines' ids, the lines, the steps
+        self.env.flush_all()
+        self.lead_model.browse(lead.id).web_read(spec)  # the texts' cache
+        self.env.invalidate_all()
         with self.assertQueryCount(4):
             (values,) = self.lead_model.browse(lead.id).web_read(spec)
         current = lines[1].step_id
@@ -188,6 +198,29 @@ class TestPerformance(ProspectTemperatureCase):
         self.assertEqual(
             [line["step_id"]["display_name"] for line in values["interview_line_ids"]],
             lines.step_id.mapped("display_name"),
+        )
+        self.assertEqual(values["interview_line_ids"][0]["state"], "done")
+        self.assertEqual(values["objection_ids"], [])
+        # with an objection, its list takes one query (ids and columns) once
+        # the objections' record rules are known
+        self.env["sales.lead.objection"].create(
+            {
+                "lead_id": lead.id,
+                "objection_type_id": self.env.ref(
+                    "sales_process_grc.objection_type_price"
+                ).id,
+                "statement": "Too expensive",
+            }
+        )
+        self.env.flush_all()
+        self.lead_model.browse(lead.id).web_read(spec)
+        self.env.invalidate_all()
+        with self.assertQueryCount(5):
+            (values,) = self.lead_model.browse(lead.id).web_read(spec)
+        self.assertEqual(values["objection_count"], 1)
+        self.assertEqual(
+            [objection["statement"] for objection in values["objection_ids"]],
+            ["Too expensive"],
         )
 
     def test_cooling_batch(self):
