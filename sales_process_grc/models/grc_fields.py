@@ -25,7 +25,9 @@ class One2manyWithColumns(fields.One2many):
 
     count_field = None
 
-    def read(self, records):
+    # Odoo's One2many.read is replaced, not extended: it would read the lines
+    # again (its own query, with the ids only)
+    def read(self, records):  # pylint: disable=method-required-super
         if self.count_field:
             empty = _known_empty(records, records._fields[self.count_field])
             if empty:

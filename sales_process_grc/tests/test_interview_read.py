@@ -2,10 +2,10 @@
 import importlib.util
 from pathlib import Path
 
-from odoo.addons.mail.tests.common import mail_new_test_user
-
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+
+from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common_interview import InterviewCase
 
