@@ -197,8 +197,9 @@ def compact(cr):
 
 
 def generate_addon(env, today):
-    """The addon's columns of the same data set: hot leads idle for 45 days
-    (the cooling cron makes them warm), their interview lines, customers with
+    """The addon's columns of the same data set, as the ORM would fill them:
+    hot leads idle for 45 days (the cooling cron makes them warm), without
+    objection, their interview lines, customers with
     a status history (new, some lost and won back) and the email legal basis
     of a customer, last purchase 200 to 600 days ago (the classification makes
     them at risk or lost)."""
@@ -212,6 +213,7 @@ def generate_addon(env, today):
         WHERE name LIKE 'Bench Opportunity %%'""",
         [steps[0].id],
     )
+    cr.execute("UPDATE crm_lead SET objection_count = 0 WHERE objection_count IS NULL")
     cr.execute(
         """
         INSERT INTO sales_interview_line (lead_id, step_id, sequence, state,

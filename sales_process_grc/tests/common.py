@@ -14,10 +14,24 @@ terms. The feature bases (attrition, automation, interview, temperature,
 reports) are thin subclasses that name these records for their tests.
 """
 
+import importlib.util
 import time
+from pathlib import Path
 
 from odoo.addons.crm.tests.common import TestCrmCommon
 from odoo.addons.mail.tests.common import mail_new_test_user
+
+
+def load_migration(version, script):
+    """The migration script ``script`` ("pre-migrate", "post-migrate") of the
+    addon's ``version``, loaded as a module (its file name is not a module
+    name)."""
+    path = Path(__file__).parent.parent / "migrations" / version / f"{script}.py"
+    name = f"grc_{script}_{version}".replace("-", "_").replace(".", "_")
+    spec = importlib.util.spec_from_file_location(name, path)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    return migration
 
 
 class SalesProcessCase(TestCrmCommon):

@@ -1,12 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import importlib.util
 import re
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from odoo.tests import tagged
 
 from .automation_common import TEMPLATE_XMLIDS, AutomationCase
+from .common import load_migration
 
 SECRET_TITLE = "SECRET internal title"
 SECRET_REVENUE = 987654
@@ -22,14 +21,6 @@ FRENCH = {
     "thank_you": ("Merci de votre confiance", "Merci d'avoir choisi"),
     "loyalty": ("Comment cela se passe-t-il ?", "En êtes-vous satisfait ?"),
 }
-MIGRATION = Path(__file__).parent.parent / "migrations/19.0.1.0.3/post-migrate.py"
-
-
-def load_migration():
-    spec = importlib.util.spec_from_file_location("grc_post_migrate_0_3", MIGRATION)
-    migration = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(migration)
-    return migration
 
 
 @tagged("post_install", "-at_install")
@@ -190,7 +181,7 @@ class TestCustomerTemplatesMigration(AutomationCase):
     @classmethod
     def setUpClass(cls):  # pylint: disable=invalid-name
         super().setUpClass()
-        cls.migration = load_migration()
+        cls.migration = load_migration("19.0.1.0.3", "post-migrate")
         cls.shipped = cls.migration.previous_texts()
         cls.langs = ("en_US", "fr_FR")
 

@@ -1,15 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import importlib.util
-from pathlib import Path
-
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
+from .common import load_migration
 from .common_interview import InterviewCase
-
-MIGRATION = Path(__file__).parent.parent / "migrations/19.0.1.0.4/pre-migrate.py"
 
 # what the lead form reads of the checklist (see crm_lead_views.xml)
 FORM_SPEC = {
@@ -19,13 +15,6 @@ FORM_SPEC = {
         "fields": {"step_id": {"fields": {"display_name": {}}}, "state": {}},
     },
 }
-
-
-def load_migration():
-    spec = importlib.util.spec_from_file_location("grc_pre_migrate_0_4", MIGRATION)
-    migration = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(migration)
-    return migration
 
 
 @tagged("post_install", "-at_install")
@@ -173,7 +162,8 @@ class TestInterviewRead(InterviewCase):
             "UPDATE crm_lead SET objection_count = 7 WHERE id IN %s",
             [(self.lead.id, other.id)],
         )
-        load_migration().fill_objection_count(self.env.cr)
+        migration = load_migration("19.0.1.0.4", "pre-migrate")
+        migration.fill_objection_count(self.env.cr)
         self.env.invalidate_all()
         self.assertEqual((self.lead.objection_count, other.objection_count), (2, 0))
         self.assertEqual(objection.lead_id.objection_count, 2)
