@@ -7,6 +7,7 @@ from ..models.sales_attrition_snapshot import RATE_AGGREGATES, rate_aggregate_sq
 from ..models.sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES
 
 # The analysis covers at most the last ten years, whatever the oldest event.
+# (Fewer than 127 months: the view's ids are event id * 128 + month modulo 127.)
 ANALYSIS_MAX_MONTHS = 120
 
 

@@ -7,6 +7,7 @@ from ..models.sales_attrition_snapshot import percentage_sql
 from ..models.sales_customer_status_event import ACTIVE_CUSTOMER_STATUSES
 
 # Cohorts of the last three years (a cohort matrix is read over a few years)
+# (fewer than 63 months: the view's ids are event id * 64 + months since)
 COHORT_MAX_MONTHS = 36
 
 

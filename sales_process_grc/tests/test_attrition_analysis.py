@@ -6,6 +6,8 @@ from freezegun import freeze_time
 from odoo.tests import tagged
 from odoo.tools import SQL
 
+from ..report.sales_attrition_report import ANALYSIS_MAX_MONTHS
+from ..report.sales_customer_cohort_report import COHORT_MAX_MONTHS
 from .attrition_common import AttritionCase
 
 
@@ -107,6 +109,15 @@ class TestAttritionAnalysis(AttritionCase):
         self.assertEqual(
             sorted(groups), sorted([("cold", 2, 1, 50.0), ("warm", 2, 0, 0.0)])
         )
+
+    def test_analysis_ids_cover_the_window(self):
+        """The analysis views number their rows from the event and the month
+        (event id * 128 + month modulo 127; event id * 64 + months since
+        acquisition): unique only while the attrition analysis covers fewer
+        than 127 months and the cohorts fewer than 63. Widening a window
+        means widening the ids too."""
+        self.assertLess(ANALYSIS_MAX_MONTHS + 1, 127)
+        self.assertLess(COHORT_MAX_MONTHS + 1, 64)
 
     def test_analysis_rows_have_unique_ids(self):
         """The analysis views number their rows from the event and the month

@@ -223,6 +223,23 @@ class TestPerformance(ProspectTemperatureCase):
             ["Too expensive"],
         )
 
+    def test_partner_columns_apart_from_odoo(self):
+        """A partner read for its name (the lead's customer, a salesperson)
+        fetches Odoo's columns and the temperature, not the addon's other
+        columns; those come together, in one query, when one is read."""
+        partner = self.customers[0]
+        self.env.invalidate_all()
+        with self.assertQueryCount(1):
+            partner.name  # noqa: B018
+            partner.prospect_temperature  # noqa: B018
+        # (assertQueryCount fails on more queries only)
+        queries = self.env.cr.sql_log_count
+        partner.customer_status  # noqa: B018
+        partner.churn_date  # noqa: B018
+        partner.grc_email_legal_basis  # noqa: B018
+        partner.grc_retention_due_date  # noqa: B018
+        self.assertEqual(self.env.cr.sql_log_count - queries, 1)
+
     def test_cooling_batch(self):
         """One batch of the cooling cron on 10, 100 and 300 idle hot leads:
         nothing per lead; what grows is the ORM's packs of 100 rows (notes,
