@@ -230,15 +230,18 @@ class TestPerformance(ProspectTemperatureCase):
         partner = self.customers[0]
         self.env.invalidate_all()
         with self.assertQueryCount(1):
-            partner.name  # noqa: B018
-            partner.prospect_temperature  # noqa: B018
+            read = (partner.name, partner.prospect_temperature)
+        self.assertEqual(read, ("Perf Customer 0", False))
         # (assertQueryCount fails on more queries only)
         queries = self.env.cr.sql_log_count
-        partner.customer_status  # noqa: B018
-        partner.churn_date  # noqa: B018
-        partner.grc_email_legal_basis  # noqa: B018
-        partner.grc_retention_due_date  # noqa: B018
+        read = (
+            partner.customer_status,
+            partner.churn_date,
+            partner.grc_email_legal_basis,
+            partner.grc_retention_due_date,
+        )
         self.assertEqual(self.env.cr.sql_log_count - queries, 1)
+        self.assertEqual(read, ("prospect", False, "b2b", False))
 
     def test_cooling_batch(self):
         """One batch of the cooling cron on 10, 100 and 300 idle hot leads:
