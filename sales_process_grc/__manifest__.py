@@ -4,7 +4,7 @@
     "name": "Sales Process (GRC)",
     "summary": "Prospect temperature, nine-step sales interview, attrition "
     "tracking and sales force automation on top of Odoo CRM",
-    "version": "19.0.1.0.4",
+    "version": "19.0.1.0.5",
     "category": "Sales/CRM",
     "website": "https://github.com/sales-process-grc/sales_process_grc",
     "author": "sales_process_grc contributors",

@@ -130,7 +130,9 @@ class CrmLead(models.Model):
             ("new_zone", "Cover a New Area"),
             ("reengagement", "Re-engage Former Customers"),
         ],
-        index=True,
+        # most leads have no goal: only the others are indexed (a lead written
+        # or created without one costs no index entry)
+        index="btree_not_null",
         tracking=True,
         help="Goal of the prospecting operation this opportunity comes from: "
         "sell a new product or service, reach a new target, cover a new "
@@ -185,7 +187,9 @@ class CrmLead(models.Model):
     offer_presented_date = fields.Datetime(
         compute="_compute_offer_presented_date",
         store=True,
-        index=True,
+        # only the leads whose offer was presented: the offer follow-up rule
+        # searches a window of these dates
+        index="btree_not_null",
         copy=False,
         help="When the Offer step of the sales interview was done. The offer "
         "follow-up email is sent some days later if the customer did not reply.",
@@ -202,7 +206,8 @@ class CrmLead(models.Model):
     offer_awaiting_reply = fields.Boolean(
         compute="_compute_offer_awaiting_reply",
         store=True,
-        index=True,
+        # not indexed: searched with the offer date (the offer follow-up
+        # rule), whose index holds only the leads with an offer
         help="The offer was presented and the customer has not replied since: "
         "the offer follow-up automation may send a reminder.",
     )

@@ -41,7 +41,7 @@ class SalesInterviewLine(models.Model):
         default="todo",
         required=True,
         copy=False,
-        index=True,
+        # not indexed: three values, always searched with the lead or the step
         help="To Do: still to be done. Done: the step was carried out. "
         "Skipped: the step does not apply to this sale.",
     )

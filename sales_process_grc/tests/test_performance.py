@@ -7,6 +7,7 @@ from odoo import fields
 from odoo.tests import tagged
 from odoo.tools import SQL
 
+from .common import load_migration
 from .prospect_temperature_common import ProspectTemperatureCase
 
 
@@ -242,6 +243,57 @@ class TestPerformance(ProspectTemperatureCase):
         )
         self.assertEqual(self.env.cr.sql_log_count - queries, 1)
         self.assertEqual(read, ("prospect", False, "b2b", False))
+
+    def _index_definitions(self, table):
+        self.env.cr.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s",
+            [table],
+        )
+        return dict(self.env.cr.fetchall())
+
+    def test_indexes_of_what_is_written_often(self):
+        """A lead or a line written costs an entry in each of its table's
+        indexes: the offer date and the prospecting goal are indexed only
+        where they are set, the offer flag and the lines' state not at all.
+        The upgrade to 19.0.1.0.5 drops the full indexes of before; the ORM
+        creates the partial ones."""
+        leads, lines = "crm_lead", "sales_interview_line"
+        partial = ("offer_presented_date", "prospecting_goal")
+        dropped = ((leads, "offer_awaiting_reply"), (lines, "state"))
+
+        def check():
+            lead_indexes = self._index_definitions(leads)
+            for fname in partial:
+                self.assertRegex(
+                    lead_indexes[f"{leads}__{fname}_index"],
+                    rf"\({fname}\) WHERE \({fname} IS NOT NULL\)",
+                )
+            for table, fname in dropped:
+                self.assertNotIn(
+                    f"{table}__{fname}_index", self._index_definitions(table)
+                )
+            # the lines' lead stays indexed (Odoo's lint: inverse of a one2many)
+            self.assertIn(f"{lines}__lead_id_index", self._index_definitions(lines))
+
+        check()
+        cr = self.env.cr
+        for table, fname in ((leads, partial[0]), (leads, partial[1]), *dropped):
+            name = f"{table}__{fname}_index"
+            cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(name)))
+            cr.execute(
+                SQL(
+                    "CREATE INDEX %s ON %s (%s)",
+                    SQL.identifier(name),
+                    SQL.identifier(table),
+                    SQL.identifier(fname),
+                )
+            )
+        self.assertNotIn(
+            "WHERE", self._index_definitions(leads)[f"{leads}__{partial[0]}_index"]
+        )
+        load_migration("19.0.1.0.5", "pre-migrate").drop_old_indexes(cr)
+        self.env.registry.check_indexes(cr, ["crm.lead", "sales.interview.line"])
+        check()
 
     def test_cooling_batch(self):
         """One batch of the cooling cron on 10, 100 and 300 idle hot leads:
