@@ -10,6 +10,7 @@
 #                     100,000 customers, the size of the published figures)
 #   BENCH_OPS=1000    records of the everyday create / stage write
 #   BENCH_ROUNDS=3    rounds of the everyday operations (median)
+#   BENCH_STAGE_REPEAT=6  flushed stage writes per round (paired, rolled back)
 #   BENCH_OUTPUT=...  also write the figures as JSON to this file
 #   BENCH_KEEP=1      keep the two databases afterwards
 #   BENCH_SKIP_SETUP=1  skip scripts/setup.sh (virtualenv already there)
