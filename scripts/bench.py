@@ -26,6 +26,7 @@ size (100,000 leads and 100,000 customers), the default 0.1 a quick run.
 Time budgets of the scheduled work scale with the data set.
 """
 
+import contextlib
 import gc
 import json
 import os
@@ -386,6 +387,31 @@ CPU_TIMES = []
 FLUSH_POINTS = []
 
 
+@contextlib.contextmanager
+def paired_envs(registries, order):
+    """An environment per database, both transactions open at once (so
+    that the runs of a pair follow each other), rolled back at the end."""
+    cursors = {mode: registries[mode].cursor() for mode in order}
+    try:
+        yield {
+            mode: api.Environment(cr, ADMIN_UID, {"lang": "en_US", "tz": "UTC"})
+            for mode, cr in cursors.items()
+        }
+    finally:
+        for cr in cursors.values():
+            cr.rollback()
+            cr.close()
+
+
+def add_pairs(key, pairs):
+    """Each pair ((seconds, queries, cpu) vanilla, the same addon) of runs
+    made one after the other: its ratios addon / vanilla of wall and CPU
+    time go to PAIRED_RATIOS and PAIRED_CPU_RATIOS."""
+    for vanilla, addon in pairs:
+        PAIRED_RATIOS.setdefault(key, []).append(addon[0] / max(vanilla[0], 1e-9))
+        PAIRED_CPU_RATIOS.setdefault(key, []).append(addon[2] / max(vanilla[2], 1e-9))
+
+
 def everyday_round(registries, order, results):
     """Create and stage write on both databases, one after the other: the
     create of N_OPS leads (with the commit hooks; its flushed point too), the
@@ -394,12 +420,7 @@ def everyday_round(registries, order, results):
     (each write rolled back to a savepoint; 0.4 s is too short a measure for
     one pair per round on a machine whose speed drifts). Each pair's ratio
     addon / vanilla goes to PAIRED_RATIOS."""
-    cursors = {mode: registries[mode].cursor() for mode in order}
-    try:
-        envs = {
-            mode: api.Environment(cr, ADMIN_UID, {"lang": "en_US", "tz": "UTC"})
-            for mode, cr in cursors.items()
-        }
+    with paired_envs(registries, order) as envs:
         leads, stages = {}, {}
 
         def record(mode, key, seconds, queries, cpu=None):
@@ -407,11 +428,7 @@ def everyday_round(registries, order, results):
             results[mode].setdefault(key, []).append((seconds, queries, cpu))
 
         def pair(key):
-            vanilla, addon = results["vanilla"][key][-1], results["addon"][key][-1]
-            PAIRED_RATIOS.setdefault(key, []).append(addon[0] / max(vanilla[0], 1e-9))
-            PAIRED_CPU_RATIOS.setdefault(key, []).append(
-                addon[2] / max(vanilla[2], 1e-9)
-            )
+            add_pairs(key, [(results["vanilla"][key][-1], results["addon"][key][-1])])
 
         for mode in order:
             env = envs[mode]
@@ -444,19 +461,15 @@ def everyday_round(registries, order, results):
         pair("create_flush")
 
         def stage_write(mode, precommit):
-            cr, env = cursors[mode], envs[mode]
-            cr.execute("SAVEPOINT bench_stage_write")
-            result = measure(
-                env,
-                lambda: leads[mode].write({"stage_id": stages[mode][1].id}),
-                precommit=precommit,
-            )
-            # what the commit hooks would have done (mail's tracking) is
-            # dropped with the write
-            cr.precommit.clear()
-            cr.execute("ROLLBACK TO SAVEPOINT bench_stage_write")
-            env.invalidate_all()
-            return result
+            env = envs[mode]
+            # rolled back when closed, with the record cache and what the
+            # commit hooks would have done (mail's tracking)
+            with contextlib.closing(env.cr.savepoint()):
+                return measure(
+                    env,
+                    lambda: leads[mode].write({"stage_id": stages[mode][1].id}),
+                    precommit=precommit,
+                )
 
         for mode in order:
             seconds, queries, _ = stage_write(mode, precommit=True)
@@ -468,10 +481,6 @@ def everyday_round(registries, order, results):
                 stage_write(mode, precommit=False)
                 record(mode, "stage_write_flush", *FLUSH_POINTS[-1])
             pair("stage_write_flush")
-    finally:
-        for cr in cursors.values():
-            cr.rollback()
-            cr.close()
 
 
 def read_functions(env):
@@ -504,12 +513,7 @@ def reads_round(registries, order, results):
     by run (the machine's speed drifts by tens of percent within minutes);
     the medians go to ``results`` and each run's ratio addon / vanilla to
     PAIRED_RATIOS."""
-    cursors = {mode: registries[mode].cursor() for mode in order}
-    try:
-        envs = {
-            mode: api.Environment(cr, ADMIN_UID, {"lang": "en_US", "tz": "UTC"})
-            for mode, cr in cursors.items()
-        }
+    with paired_envs(registries, order) as envs:
         reads = {mode: read_functions(env) for mode, env in envs.items()}
         for key in reads[order[0]]:
             samples = {mode: [] for mode in order}
@@ -531,17 +535,7 @@ def reads_round(registries, order, results):
                         statistics.median(c for _s, _q, c in samples[mode]),
                     )
                 )
-            pairs = list(zip(samples["vanilla"], samples["addon"], strict=True))
-            PAIRED_RATIOS.setdefault(key, []).extend(
-                addon[0] / max(vanilla[0], 1e-9) for vanilla, addon in pairs
-            )
-            PAIRED_CPU_RATIOS.setdefault(key, []).extend(
-                addon[2] / max(vanilla[2], 1e-9) for vanilla, addon in pairs
-            )
-    finally:
-        for cr in cursors.values():
-            cr.rollback()
-            cr.close()
+            add_pairs(key, zip(samples["vanilla"], samples["addon"], strict=True))
 
 
 # ratio addon / vanilla of each pair of runs made one after the other, by

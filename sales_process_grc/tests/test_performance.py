@@ -246,8 +246,9 @@ class TestPerformance(ProspectTemperatureCase):
 
     def _index_definitions(self, table):
         self.env.cr.execute(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s",
-            [table],
+            SQL(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s", table
+            )
         )
         return dict(self.env.cr.fetchall())
 
